@@ -1,0 +1,64 @@
+# Tâcheron — the two commands a newcomer needs are `make run` and `make test`; each installs what
+# it needs first (tools/setup.sh). See README.md.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+WASM_IN   := target/wasm32-unknown-unknown/release/tacheron.wasm
+PKG       := target/pkg
+VERSION   := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' extension/manifest.base.json)
+# Features the Rust wasm32 target emits by default; Debian's wasm-opt needs them named.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+                     --enable-mutable-globals --enable-reference-types --enable-multivalue
+
+.PHONY: run build test check e2e bench package screenshots clean
+
+## run: build, then show the extension working in Chromium (a scripted demo when there is no display)
+run: build
+	tools/setup.sh browser
+	node tools/run.mjs
+
+## build: dist/chrome and dist/firefox, unpacked
+build:
+	tools/setup.sh build
+	cargo build --release --target wasm32-unknown-unknown --lib --quiet
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_IN)
+	if command -v wasm-opt >/dev/null; then \
+	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_bg.wasm -o $(PKG)/tacheron_bg.wasm; \
+	else echo "build: wasm-opt not found, the wasm module is not size-optimised"; fi
+	cargo run --quiet --bin tacheron -- sensor-rules > target/sensor-rules.json
+	node tools/build.mjs
+
+## test: formatting, lints, Rust tests, then end-to-end tests in a real headless Chromium
+test: check build
+	tools/setup.sh browser
+	node --test --test-concurrency=1 tests/e2e/
+
+check:
+	tools/setup.sh build
+	cargo fmt --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo test --quiet
+
+## e2e: only the end-to-end tests (after a build)
+e2e: build
+	tools/setup.sh browser
+	node --test --test-concurrency=1 tests/e2e/
+
+## bench: prints size and speed figures against the budgets; asserts nothing
+bench: build
+	tools/setup.sh browser
+	cargo bench --quiet --bench ingest
+	node tools/bench.mjs
+
+## package: store-ready zips of both browsers' builds in dist/
+package: build
+	rm -f dist/tacheron-*-$(VERSION).zip
+	cd dist/chrome && zip -qrX ../tacheron-chrome-$(VERSION).zip .
+	cd dist/firefox && zip -qrX ../tacheron-firefox-$(VERSION).zip .
+	@ls -l dist/*.zip
+
+clean:
+	rm -rf dist target/pkg target/sensor-rules.json

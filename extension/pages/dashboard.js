@@ -1,0 +1,101 @@
+// The dashboard (the extension's options page): asks the core for the summary and shows it;
+// exports the ledger as JSON. All numbers are formatted for the browser's language.
+
+const ui = chrome.i18n.getUILanguage();
+const message = (key, substitutions) => chrome.i18n.getMessage(key, substitutions) || key;
+
+function translatePage() {
+  document.documentElement.lang = ui;
+  for (const element of document.querySelectorAll("[data-i18n]")) {
+    element.textContent = message(element.dataset.i18n);
+  }
+  document.title = message("dashboardTitle");
+}
+
+const integer = new Intl.NumberFormat(ui, { maximumFractionDigits: 0 });
+const dollars = new Intl.NumberFormat(ui, {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
+
+/** A duration in seconds, in the largest unit that reads well ("2.5 min", "1.2 h"). */
+function duration(seconds) {
+  const [value, unit] =
+    seconds < 60 ? [seconds, "second"] : seconds < 3600 ? [seconds / 60, "minute"] : [seconds / 3600, "hour"];
+  return new Intl.NumberFormat(ui, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+}
+
+/** "central (low–high)" for a range. */
+function range(r, format) {
+  return message("rangeFormat", [format(r.central), format(r.low), format(r.high)]);
+}
+
+async function ask(type) {
+  const answer = await chrome.runtime.sendMessage({ type });
+  if (!answer || answer.type !== type) throw new Error(answer?.message ?? "no answer");
+  return answer[type];
+}
+
+function cell(row, text, className) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (className) td.className = className;
+}
+
+async function showSummary() {
+  const status = document.getElementById("status");
+  let summary;
+  try {
+    summary = await ask("summary");
+  } catch (error) {
+    status.textContent = message("loadFailed", [String(error.message ?? error)]);
+    return;
+  }
+  document.getElementById("total-count").textContent = integer.format(summary.count);
+  document.getElementById("total-time").textContent = range(summary.estimate.seconds, duration);
+  document.getElementById("total-value").textContent = range(summary.estimate.value_usd, dollars.format);
+  document.getElementById("rate-card").textContent = summary.rate_card;
+
+  const table = document.getElementById("details");
+  const body = table.tBodies[0];
+  body.replaceChildren();
+  for (const line of summary.rows) {
+    const row = body.insertRow();
+    cell(row, message(`platform_${line.platform}`));
+    cell(row, message(`kind_${line.kind}`));
+    cell(row, integer.format(line.count), "number");
+    cell(row, duration(line.estimate.seconds.central), "number");
+    cell(row, range(line.estimate.value_usd, dollars.format), "number");
+  }
+  table.hidden = summary.rows.length === 0;
+  document.getElementById("empty").hidden = summary.rows.length > 0;
+}
+
+async function exportJson() {
+  const status = document.getElementById("status");
+  try {
+    const data = await ask("export");
+    const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `tacheron-export-${new Date().toLocaleDateString("sv")}.json`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    status.textContent = message("exportDone", [integer.format(data.records.length)]);
+  } catch (error) {
+    status.textContent = message("exportFailed", [String(error.message ?? error)]);
+  }
+}
+
+translatePage();
+document.getElementById("export-json").addEventListener("click", exportJson);
+// Live: when a new action is stored, the totals follow.
+let pending = 0;
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area !== "local") return;
+  clearTimeout(pending);
+  pending = setTimeout(showSummary, 100);
+});
+showSummary();

@@ -1,0 +1,97 @@
+//! The export format (docs/export-format.md): `{"format": "tacheron-export", "version": 1,
+//! "records": [...]}`, one record per date, platform, kind and detail. It is built from the
+//! ledger alone, which holds no URL, host or text, so none can appear in it.
+
+use crate::date::LocalDate;
+use crate::ledger::Ledger;
+use crate::model::{Detail, Kind, Platform};
+use serde::{Deserialize, Serialize};
+
+/// The value of the `format` field.
+pub const EXPORT_FORMAT: &str = "tacheron-export";
+/// The current version of the format.
+pub const EXPORT_VERSION: u32 = 1;
+
+/// One line of the export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRecord {
+    /// The user's local date.
+    pub date: LocalDate,
+    /// Where.
+    pub platform: Platform,
+    /// What kind of labour.
+    pub kind: Kind,
+    /// The finer split, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Detail>,
+    /// How many actions.
+    pub count: u32,
+    /// Seconds of measured time among them, when any was measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured_seconds: Option<f64>,
+}
+
+/// A whole export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Export {
+    /// Always [`EXPORT_FORMAT`].
+    pub format: String,
+    /// The format's version.
+    pub version: u32,
+    /// The records, by date, then platform, kind and detail.
+    pub records: Vec<ExportRecord>,
+}
+
+/// The export of the whole ledger.
+pub fn export(ledger: &Ledger) -> Export {
+    let records = ledger
+        .tallies()
+        .map(|(date, key, tally)| ExportRecord {
+            date,
+            platform: key.platform,
+            kind: key.kind,
+            detail: key.detail.clone(),
+            count: tally.count,
+            measured_seconds: (tally.measured_ms > 0)
+                .then(|| f64::from(tally.measured_ms) / 1000.0),
+        })
+        .collect();
+    Export {
+        format: EXPORT_FORMAT.to_owned(),
+        version: EXPORT_VERSION,
+        records,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Action;
+
+    #[test]
+    fn export_matches_the_documented_contract() {
+        let mut ledger = Ledger::new();
+        let date = LocalDate::parse("2026-11-28").expect("date");
+        let like = Action {
+            platform: Platform::Youtube,
+            kind: Kind::Reaction,
+            detail: Detail::new("like"),
+            measured_ms: 0,
+        };
+        ledger.add(date, &like);
+        ledger.add(date, &like);
+        let json = serde_json::to_value(export(&ledger)).expect("serializable");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "format": "tacheron-export",
+                "version": 1,
+                "records": [
+                    { "date": "2026-11-28", "platform": "youtube", "kind": "reaction", "detail": "like", "count": 2 }
+                ]
+            })
+        );
+    }
+}

@@ -1,0 +1,28 @@
+//! Tâcheron's core: the pure logic behind the browser extension.
+//!
+//! The extension's content scripts observe the user's own actions on the big platforms and send
+//! raw observations to the service worker, which hands them to this crate (compiled to
+//! WebAssembly). The core decides what an observation means ([`classify`]), keeps the counts in a
+//! durable day-by-day ledger ([`ledger`]) through a storage port ([`ports`]), estimates labour
+//! time and market value ([`estimate`]) and builds the dashboard's views and the export
+//! ([`summary`], [`export`]). [`service`] ties these together behind the message protocol
+//! ([`protocol`]).
+//!
+//! Only [`web`] (compiled for `wasm32` alone) touches browser APIs; everything else runs and is
+//! tested natively with the in-memory twins in [`memory`].
+
+pub mod classify;
+pub mod date;
+pub mod estimate;
+pub mod export;
+pub mod ledger;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod memory;
+pub mod model;
+pub mod ports;
+pub mod protocol;
+pub mod rules;
+pub mod service;
+pub mod summary;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,106 @@
+//! In-memory twins of the ports, for native tests, benches and command-line tools.
+//!
+//! Values go through `serde_json::Value`, just as the browser's store keeps structured clones,
+//! so a type that would not survive the real store does not survive here either.
+
+use crate::date::Instant;
+use crate::ports::{Clock, Storage, StorageError};
+use serde::{Serialize, de::DeserializeOwned};
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+
+/// A store held in memory; it can be told to fail, to test that failures lose nothing.
+#[derive(Debug, Default)]
+pub struct MemoryStorage {
+    values: RefCell<BTreeMap<String, serde_json::Value>>,
+    failing: Cell<bool>,
+}
+
+impl MemoryStorage {
+    /// An empty store.
+    pub fn new() -> MemoryStorage {
+        MemoryStorage::default()
+    }
+
+    /// From now on every call fails (`true`) or works again (`false`).
+    pub fn set_failing(&self, failing: bool) {
+        self.failing.set(failing);
+    }
+
+    /// Puts a raw value in place, as a corrupt or foreign store would hold it.
+    pub fn put_raw(&self, key: &str, value: serde_json::Value) {
+        self.values.borrow_mut().insert(key.to_owned(), value);
+    }
+
+    /// A copy of everything stored, for assertions.
+    pub fn snapshot(&self) -> BTreeMap<String, serde_json::Value> {
+        self.values.borrow().clone()
+    }
+
+    fn check(&self) -> Result<(), StorageError> {
+        if self.failing.get() {
+            Err(StorageError("the store is unavailable".into()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+fn decode<T: DeserializeOwned>(key: &str, value: serde_json::Value) -> Result<T, StorageError> {
+    serde_json::from_value(value).map_err(|e| StorageError(format!("{key}: {e}")))
+}
+
+impl Storage for MemoryStorage {
+    async fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        self.check()?;
+        let value = self.values.borrow().get(key).cloned();
+        value.map(|v| decode(key, v)).transpose()
+    }
+
+    async fn get_with_prefix<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, T)>, StorageError> {
+        self.check()?;
+        let matching: Vec<(String, serde_json::Value)> = self
+            .values
+            .borrow()
+            .range(prefix.to_owned()..)
+            .take_while(|(key, _)| key.starts_with(prefix))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect();
+        matching
+            .into_iter()
+            .map(|(key, value)| decode(&key, value).map(|v| (key, v)))
+            .collect()
+    }
+
+    async fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        self.check()?;
+        let value = serde_json::to_value(value).map_err(|e| StorageError(e.to_string()))?;
+        self.values.borrow_mut().insert(key.to_owned(), value);
+        Ok(())
+    }
+}
+
+/// A clock that shows whatever time the test sets.
+#[derive(Debug)]
+pub struct FixedClock(Cell<Instant>);
+
+impl FixedClock {
+    /// A clock stopped at `instant`.
+    pub fn new(instant: Instant) -> FixedClock {
+        FixedClock(Cell::new(instant))
+    }
+
+    /// Moves the clock to `instant`.
+    pub fn set(&self, instant: Instant) {
+        self.0.set(instant);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> Instant {
+        self.0.get()
+    }
+}

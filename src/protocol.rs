@@ -1,0 +1,93 @@
+//! The whole message protocol between the extension's parts and the core, in one place.
+//!
+//! Content sensors report observations (they get their rules at build time, see
+//! [`crate::rules::sensor_table`]); extension pages ask for the summary and the export. Messages are plain objects tagged by `type`; anything else is refused.
+
+use crate::classify::{Observation, Rejection};
+use crate::export::Export;
+use crate::model::{Detail, Kind, Platform};
+use crate::summary::Summary;
+use serde::{Deserialize, Serialize};
+
+/// A message to the service worker.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// From a sensor: this is what I saw.
+    Observe {
+        /// The observation.
+        observation: Observation,
+    },
+    /// From the dashboard: the totals.
+    Summary {},
+    /// From the dashboard: the export of the whole ledger.
+    Export {},
+}
+
+/// Who sent a message, as the browser reports it (never as the message claims).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Sender {
+    /// The URL of the sending page or frame: a web page for sensors, an extension page otherwise.
+    pub url: String,
+}
+
+/// The answer to a [`Request`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Response {
+    /// The action is counted and durably stored.
+    Recorded {
+        /// Where.
+        platform: Platform,
+        /// What kind.
+        kind: Kind,
+        /// The finer split.
+        detail: Option<Detail>,
+    },
+    /// The observation was valid but counts nothing.
+    Ignored {
+        /// Why.
+        reason: Rejection,
+    },
+    /// The dashboard's totals.
+    Summary {
+        /// The totals.
+        summary: Summary,
+    },
+    /// The export.
+    Export {
+        /// The export.
+        export: Export,
+    },
+    /// The request could not be served; nothing was changed.
+    Error {
+        /// What went wrong, for the user and diagnostics.
+        message: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_plain_tagged_objects() {
+        let observe: Request = serde_json::from_value(serde_json::json!({
+            "type": "observe",
+            "observation": { "signal": "toggle", "control": "like", "before": false, "after": true }
+        }))
+        .expect("valid");
+        assert!(matches!(observe, Request::Observe { .. }));
+        for bad in [
+            serde_json::json!({ "type": "delete_everything" }),
+            serde_json::json!({ "type": "summary", "extra": 1 }),
+            serde_json::json!("summary"),
+            serde_json::json!(null),
+        ] {
+            assert!(
+                serde_json::from_value::<Request>(bad.clone()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+}

@@ -1,0 +1,143 @@
+//! The WebAssembly boundary: the only module that touches browser APIs.
+//!
+//! It implements the ports on `chrome.storage.local` and `Date`, and exports [`Core`] to the
+//! service worker. Structured values cross in both directions through `serde-wasm-bindgen`,
+//! with maps written as plain objects so that `chrome.storage` can keep them.
+
+use crate::date::Instant;
+use crate::ports::{Clock, Storage, StorageError};
+use crate::protocol::{Request, Response, Sender};
+use crate::service::Service;
+use serde::{Serialize, de::DeserializeOwned};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
+    async fn chrome_storage_get(keys: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
+    async fn chrome_storage_set(items: JsValue) -> Result<JsValue, JsValue>;
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StorageError(e.to_string()))
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}
+
+/// `chrome.storage.local` as a [`Storage`].
+#[derive(Debug, Default)]
+pub struct ChromeStorage;
+
+impl Storage for ChromeStorage {
+    async fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
+        let items = chrome_storage_get(JsValue::from_str(key))
+            .await
+            .map_err(|e| StorageError(describe(&e)))?;
+        let value = js_sys::Reflect::get(&items, &JsValue::from_str(key))
+            .map_err(|e| StorageError(describe(&e)))?;
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        serde_wasm_bindgen::from_value(value)
+            .map(Some)
+            .map_err(|e| StorageError(format!("{key}: {e}")))
+    }
+
+    async fn get_with_prefix<T: DeserializeOwned>(
+        &self,
+        prefix: &str,
+    ) -> Result<Vec<(String, T)>, StorageError> {
+        let items = chrome_storage_get(JsValue::NULL)
+            .await
+            .map_err(|e| StorageError(describe(&e)))?;
+        let items: js_sys::Object = items.unchecked_into();
+        let mut keys: Vec<String> = js_sys::Object::keys(&items)
+            .iter()
+            .filter_map(|key| key.as_string())
+            .filter(|key| key.starts_with(prefix))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .map(|key| {
+                let value = js_sys::Reflect::get(&items, &JsValue::from_str(&key))
+                    .map_err(|e| StorageError(describe(&e)))?;
+                serde_wasm_bindgen::from_value(value)
+                    .map(|decoded| (key.clone(), decoded))
+                    .map_err(|e| StorageError(format!("{key}: {e}")))
+            })
+            .collect()
+    }
+
+    async fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        let items = js_sys::Object::new();
+        js_sys::Reflect::set(&items, &JsValue::from_str(key), &to_js(value)?)
+            .map_err(|e| StorageError(describe(&e)))?;
+        chrome_storage_set(items.into())
+            .await
+            .map(|_| ())
+            .map_err(|e| StorageError(describe(&e)))
+    }
+}
+
+/// The browser's clock and time zone as a [`Clock`].
+#[derive(Debug, Default)]
+pub struct BrowserClock;
+
+impl Clock for BrowserClock {
+    fn now(&self) -> Instant {
+        let date = js_sys::Date::new_0();
+        // getTimezoneOffset is minutes *behind* UTC (Paris in winter: -60); whole minutes.
+        let behind_utc = date.get_timezone_offset() as i32;
+        Instant {
+            epoch_ms: date.get_time() as i64,
+            utc_offset_minutes: -behind_utc,
+        }
+    }
+}
+
+/// The core as the service worker sees it.
+#[wasm_bindgen]
+pub struct Core {
+    service: Rc<Service<ChromeStorage, BrowserClock>>,
+}
+
+#[wasm_bindgen]
+impl Core {
+    /// A core for the extension whose pages live under `extension_base_url`
+    /// (`chrome.runtime.getURL("")`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(extension_base_url: &str) -> Core {
+        Core {
+            service: Rc::new(Service::new(
+                ChromeStorage,
+                BrowserClock,
+                extension_base_url,
+            )),
+        }
+    }
+
+    /// Answers one message; `sender_url` is the URL the browser reports for its sender.
+    /// The promise always resolves to a response object (errors included), never rejects.
+    pub fn handle(&self, message: JsValue, sender_url: String) -> js_sys::Promise {
+        let service = Rc::clone(&self.service);
+        wasm_bindgen_futures::future_to_promise(async move {
+            let response = match serde_wasm_bindgen::from_value::<Request>(message) {
+                Ok(request) => service.handle(request, &Sender { url: sender_url }).await,
+                Err(error) => Response::Error {
+                    message: format!("invalid message: {error}"),
+                },
+            };
+            to_js(&response).map_err(|e| JsValue::from_str(&e.to_string()))
+        })
+    }
+}

@@ -1,0 +1,265 @@
+// End-to-end harness: a local HTTPS server that stands in for every host on the internet, and a
+// real Chromium with the built extension (dist/chrome) loaded.
+//
+// Chromium resolves *every* host name to the fixture server (--host-resolver-rules), so a request
+// that anything in the browser makes — the extension included — arrives here and is logged. The
+// server serves fixture pages for the hosts in FIXTURE_SITES and answers 404 to everything else.
+
+import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { connect, createServer as createTcpServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export const ROOT = new URL("../..", import.meta.url).pathname;
+export const EXTENSION_DIR = join(ROOT, "dist/chrome");
+const FIXTURES = join(ROOT, "tests/fixtures");
+
+/** Which fixture folder each host serves. www.example.org serves YouTube's markup on purpose. */
+export const FIXTURE_SITES = {
+  "www.youtube.com": "youtube",
+  "m.youtube.com": "youtube",
+  "www.example.org": "youtube",
+};
+
+/**
+ * Chromium's own background services, which reach these exact endpoints at start-up even with
+ * --disable-background-networking and --disable-component-update: the Google-account cookie check,
+ * the component and extension updater, and its clock check. They come from the browser, not the
+ * extension (which has no network code and whose CSP forbids connections); every other request is
+ * counted against the extension.
+ */
+const BROWSER_SERVICES = new Set([
+  "accounts.google.com/ListAccounts",
+  "update.googleapis.com/service/update2/json",
+  "http://update.googleapis.com/service/update2/json",
+  "http://clients2.google.com/time/1/current",
+]);
+
+function selfSignedCertificate() {
+  const dir = mkdtempSync(join(tmpdir(), "tacheron-tls-"));
+  const key = join(dir, "key.pem");
+  const cert = join(dir, "cert.pem");
+  execFileSync(
+    "openssl",
+    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=tacheron-fixtures",
+      "-keyout", key, "-out", cert],
+    { stdio: "ignore" },
+  );
+  const pair = { key: readFileSync(key), cert: readFileSync(cert) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
+}
+
+function fixtureFile(site, pathname) {
+  const name = pathname === "/" ? "index" : pathname.slice(1);
+  if (!/^[a-z0-9_-]+$/.test(name)) return null;
+  const file = join(FIXTURES, site, `${name}.html`);
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * Starts the fixture server on a free loopback port.
+ * `requests` logs every request as "host/path"; `tlsErrors` logs connections that failed before
+ * a request (plain HTTP, for instance). `expect(url)` declares a URL the test itself opens.
+ */
+export async function startFixtureServer() {
+  const requests = [];
+  const tlsErrors = [];
+  const expected = new Set();
+  const serve = (scheme) => (request, response) => {
+    const host = (request.headers.host ?? "").replace(/:\d+$/, "");
+    const url = new URL(request.url, `${scheme}://${host}`);
+    requests.push(`${scheme === "http" ? "http://" : ""}${host}${url.pathname}`);
+    if (process.env.TACHERON_LOG_REQUESTS) console.error(scheme, request.method, host, request.url);
+    const site = scheme === "https" ? FIXTURE_SITES[host] : undefined;
+    const file = site && request.method === "GET" ? fixtureFile(site, url.pathname) : null;
+    if (!file) {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not a fixture");
+      return;
+    }
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    response.end(readFileSync(file));
+  };
+  // One port for every scheme: a connection whose first byte opens a TLS handshake (0x16) is
+  // relayed to the HTTPS server, anything else to a plain HTTP server, so that plain-HTTP requests
+  // are logged with their host too.
+  const https = createHttpsServer(selfSignedCertificate(), serve("https"));
+  const http = createHttpServer(serve("http"));
+  https.on("tlsClientError", (error) => tlsErrors.push(error.code ?? error.message));
+  await Promise.all([https, http].map((inner) => new Promise((resolve) => inner.listen(0, "127.0.0.1", resolve))));
+  const front = createTcpServer((socket) => {
+    socket.on("error", () => {});
+    socket.once("data", (first) => {
+      const inner = first[0] === 0x16 ? https : http;
+      const relay = connect(inner.address().port, "127.0.0.1", () => {
+        relay.write(first);
+        socket.pipe(relay).pipe(socket);
+      });
+      relay.on("error", () => socket.destroy());
+    });
+  });
+  await new Promise((resolve) => front.listen(0, "127.0.0.1", resolve));
+  return {
+    port: front.address().port,
+    requests,
+    tlsErrors,
+    expect(url) {
+      const { host, pathname } = new URL(url);
+      expected.add(`${host}${pathname}`);
+    },
+    /** Requests that no test asked for: anything the browser or the extension sent on its own. */
+    unexpected() {
+      return requests.filter((request) => !expected.has(request) && !BROWSER_SERVICES.has(request));
+    },
+    close: () =>
+      new Promise((resolve) => {
+        https.closeAllConnections();
+        http.closeAllConnections();
+        Promise.all([front, https, http].map((server) => new Promise((done) => server.close(done)))).then(resolve);
+      }),
+  };
+}
+
+/** Chromium with the extension, every host mapped to `server`, a fresh profile. */
+export async function launchBrowser(server, { headless = true, language = "en-US" } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: false, // the new headless mode is asked for below, in args
+    ignoreHTTPSErrors: true,
+    acceptDownloads: true,
+    locale: language,
+    viewport: { width: 1100, height: 800 },
+    ignoreDefaultArgs: ["--disable-extensions", "--enable-automation"],
+    args: [
+      ...(headless ? ["--headless=new"] : []),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      `--lang=${language}`,
+      "--ignore-certificate-errors",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-features=OptimizationHints,MediaRouter,Translate",
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
+  const extensionId = new URL(worker.url()).host;
+  return new Browser(context, extensionId, server, profile);
+}
+
+export class Browser {
+  constructor(context, extensionId, server, profile) {
+    this.context = context;
+    this.extensionId = extensionId;
+    this.server = server;
+    this.profile = profile;
+  }
+
+  get dashboardUrl() {
+    return `chrome-extension://${this.extensionId}/pages/dashboard.html`;
+  }
+
+  /** Opens a fixture page in a new tab, as a person typing its address would. */
+  async visit(url) {
+    this.server.expect(url);
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  /** The extension's dashboard in a new tab, loaded. */
+  async dashboard() {
+    const page = await this.context.newPage();
+    await page.goto(this.dashboardUrl);
+    await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
+    return page;
+  }
+
+  /** Clicks "Export JSON" on the dashboard and returns the downloaded file, parsed. */
+  async exportJson({ buttonName = "Export JSON" } = {}) {
+    const page = await this.dashboard();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: buttonName }).click(),
+    ]);
+    const file = await download.path();
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    await page.close();
+    return { data, filename: download.suggestedFilename() };
+  }
+
+  /** The extension's stored data, read straight from chrome.storage.local in the worker. */
+  async storedData() {
+    const worker = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
+    if (!worker) {
+      // The worker is stopped: an extension page reads the same storage.
+      const page = await this.context.newPage();
+      await page.goto(this.dashboardUrl);
+      const data = await page.evaluate(() => chrome.storage.local.get(null));
+      await page.close();
+      return data;
+    }
+    return worker.evaluate(() => chrome.storage.local.get(null));
+  }
+
+  /** Waits until `check(storedData)` holds (the sensor → worker → storage path is asynchronous). */
+  async waitForStored(check, what = "the stored data") {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const data = await this.storedData();
+      if (check(data)) return data;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await this.storedData())}`);
+  }
+
+  /** Stops the extension's service worker, as the browser does when it is idle, and resolves
+   *  once DevTools reports it stopped. Returns how many workers were running. */
+  async stopServiceWorker() {
+    const isOurs = (url) => url.startsWith(`chrome-extension://${this.extensionId}/`);
+    const running = this.context.serviceWorkers().filter((w) => isOurs(w.url())).length;
+    // DevTools' "stop" for service workers, asked from an extension page.
+    const page = await this.context.newPage();
+    await page.goto(this.dashboardUrl);
+    const cdp = await this.context.newCDPSession(page);
+    let timer;
+    const stopped = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error("the service worker did not stop")), 10_000);
+      cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+        const ours = versions.filter((v) => isOurs(v.scriptURL));
+        if (ours.length > 0 && ours.every((v) => v.runningStatus === "stopped")) resolve();
+      });
+    });
+    await cdp.send("ServiceWorker.enable");
+    await cdp.send("ServiceWorker.stopAllWorkers");
+    await stopped.finally(() => clearTimeout(timer));
+    await cdp.detach();
+    await page.close();
+    return running;
+  }
+
+  async close() {
+    await this.context.close();
+    rmSync(this.profile, { recursive: true, force: true });
+  }
+}
+
+/** Today's date as the extension files it (local time). */
+export function localToday() {
+  return new Date().toLocaleDateString("sv");
+}
+
+/** Writes a value to a file under dist/ for humans to look at. */
+export function writeArtifact(name, content) {
+  writeFileSync(join(ROOT, "dist", name), content);
+}

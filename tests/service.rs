@@ -1,0 +1,197 @@
+//! The service worker's core, run natively against the in-memory ports: what gets counted, what
+//! is refused, and that nothing is acknowledged before it is stored.
+
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "in a test, a panic is a failed test"
+)]
+
+use pollster::block_on;
+use tacheron::classify::{Observation, Rejection};
+use tacheron::date::Instant;
+use tacheron::memory::{FixedClock, MemoryStorage};
+use tacheron::model::{Kind, Platform};
+use tacheron::protocol::{Request, Response, Sender};
+use tacheron::service::Service;
+
+const EXTENSION: &str = "chrome-extension://abcdefghijklmnop/";
+// 2026-11-28T10:00:00Z
+const SATURDAY_MORNING: Instant = Instant {
+    epoch_ms: 1_795_860_000_000,
+    utc_offset_minutes: 60,
+};
+
+fn service() -> Service<MemoryStorage, FixedClock> {
+    Service::new(
+        MemoryStorage::new(),
+        FixedClock::new(SATURDAY_MORNING),
+        EXTENSION,
+    )
+}
+
+fn youtube() -> Sender {
+    Sender {
+        url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(),
+    }
+}
+
+fn dashboard() -> Sender {
+    Sender {
+        url: format!("{EXTENSION}pages/dashboard.html"),
+    }
+}
+
+fn toggle(control: &str, before: bool, after: bool) -> Request {
+    Request::Observe {
+        observation: Observation::Toggle {
+            control: control.into(),
+            before,
+            after,
+        },
+    }
+}
+
+fn export_json(service: &Service<MemoryStorage, FixedClock>) -> serde_json::Value {
+    match block_on(service.handle(Request::Export {}, &dashboard())) {
+        Response::Export { export } => serde_json::to_value(export).expect("serializable"),
+        other => panic!("expected an export, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_like_is_stored_under_the_local_date_before_it_is_acknowledged() {
+    let service = service();
+    let answer = block_on(service.handle(toggle("like", false, true), &youtube()));
+    assert!(matches!(
+        answer,
+        Response::Recorded {
+            platform: Platform::Youtube,
+            kind: Kind::Reaction,
+            ..
+        }
+    ));
+    let stored = service.storage().snapshot();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        stored["day:2026-11-28"],
+        serde_json::json!({ "youtube/reaction/like": { "n": 1 } })
+    );
+}
+
+#[test]
+fn like_then_unlike_exports_one_reaction_and_one_unreaction() {
+    let service = service();
+    block_on(service.handle(toggle("like", false, true), &youtube()));
+    block_on(service.handle(toggle("like", true, false), &youtube()));
+    let records = export_json(&service)["records"].clone();
+    assert_eq!(
+        records,
+        serde_json::json!([
+            { "date": "2026-11-28", "platform": "youtube", "kind": "reaction", "detail": "like", "count": 1 },
+            { "date": "2026-11-28", "platform": "youtube", "kind": "unreaction", "detail": "like", "count": 1 }
+        ])
+    );
+}
+
+#[test]
+fn observations_from_other_sites_count_nothing() {
+    let service = service();
+    for url in [
+        "https://www.example.org/watch?v=1",
+        "https://www.youtube.com.example.org/",
+        "http://www.youtube.com/watch?v=1",
+        "chrome-extension://abcdefghijklmnop/pages/dashboard.html",
+    ] {
+        let answer =
+            block_on(service.handle(toggle("like", false, true), &Sender { url: url.into() }));
+        assert_eq!(
+            answer,
+            Response::Ignored {
+                reason: Rejection::UnknownSite
+            },
+            "{url}"
+        );
+    }
+    assert!(service.storage().snapshot().is_empty());
+}
+
+#[test]
+fn web_pages_cannot_read_the_ledger() {
+    let service = service();
+    block_on(service.handle(toggle("like", false, true), &youtube()));
+    for request in [Request::Summary {}, Request::Export {}] {
+        for sender in [
+            youtube(),
+            Sender {
+                url: "chrome-extension://another-extension/pages/dashboard.html".into(),
+            },
+        ] {
+            let answer = block_on(service.handle(request.clone(), &sender));
+            assert!(
+                matches!(answer, Response::Error { .. }),
+                "{sender:?} got {answer:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_failing_store_acknowledges_nothing_and_loses_nothing_already_stored() {
+    let service = service();
+    block_on(service.handle(toggle("like", false, true), &youtube()));
+    service.storage().set_failing(true);
+    let answer = block_on(service.handle(toggle("dislike", false, true), &youtube()));
+    assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
+    service.storage().set_failing(false);
+    let records = export_json(&service)["records"].clone();
+    assert_eq!(records.as_array().map(Vec::len), Some(1));
+    assert_eq!(records[0]["detail"], "like");
+}
+
+#[test]
+fn a_corrupt_day_record_is_reported_not_overwritten() {
+    let service = service();
+    let corrupt = serde_json::json!({ "youtube/reaction/like": "many" });
+    service.storage().put_raw("day:2026-11-28", corrupt.clone());
+    let answer = block_on(service.handle(toggle("like", false, true), &youtube()));
+    assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
+    assert_eq!(service.storage().snapshot()["day:2026-11-28"], corrupt);
+    let summary = block_on(service.handle(Request::Summary {}, &dashboard()));
+    assert!(matches!(summary, Response::Error { .. }), "{summary:?}");
+}
+
+#[test]
+fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
+    let clock_service = service();
+    block_on(clock_service.handle(toggle("like", false, true), &youtube()));
+    // 2026-11-29T08:00:00Z, the next morning
+    let next_morning = Instant {
+        epoch_ms: SATURDAY_MORNING.epoch_ms + 22 * 3_600_000,
+        utc_offset_minutes: 60,
+    };
+    let service = Service::new(
+        MemoryStorage::new(),
+        FixedClock::new(next_morning),
+        EXTENSION,
+    );
+    for (key, value) in clock_service.storage().snapshot() {
+        service.storage().put_raw(&key, value);
+    }
+    block_on(service.handle(toggle("like", false, true), &youtube()));
+    let dates: Vec<String> = export_json(&service)["records"]
+        .as_array()
+        .expect("records")
+        .iter()
+        .map(|r| r["date"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(dates, ["2026-11-28", "2026-11-29"]);
+    match block_on(service.handle(Request::Summary {}, &dashboard())) {
+        Response::Summary { summary } => {
+            assert_eq!(summary.count, 2);
+            assert!(summary.estimate.seconds.central > 0.0);
+            assert!(summary.estimate.value_usd.low <= summary.estimate.value_usd.high);
+        }
+        other => panic!("expected a summary, got {other:?}"),
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Installs what `make build`, `make run` and `make test` need on a fresh Debian machine that has
+# Rust through rustup, and nothing that is already there. Safe to run again: when everything is
+# present it only checks (about a second).
+#
+# Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt
+#        tools/setup.sh browser   the above, plus npm packages (npm ci) and Debian chromium + driver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=${1:-build}
+say() { printf 'setup: %s\n' "$*"; }
+
+# The one place the wasm-bindgen version lives is Cargo.lock.
+wasm_bindgen_version() {
+  sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p;}' Cargo.lock
+}
+
+apt_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    say "missing Debian packages: $*"
+    say "install them with: sudo apt-get install -y $*"
+    return 1
+  fi
+  say "installing Debian packages: $*"
+  if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -1440 2>/dev/null | head -n1)" ]; then
+    apt-get update -qq
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# --- build tools -----------------------------------------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+version=$(wasm_bindgen_version)
+if [ -z "$version" ]; then
+  say "no wasm-bindgen in Cargo.lock; run cargo generate-lockfile"
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
+  say "installing wasm-bindgen-cli $version (locked; a few minutes the first time)"
+  cargo install wasm-bindgen-cli --version "$version" --locked --quiet
+fi
+
+if ! command -v wasm-opt >/dev/null 2>&1; then
+  apt_install binaryen || say "wasm-opt unavailable: the wasm module will be built without it"
+fi
+
+[ "$need" = build ] && exit 0
+
+# --- browser tests and the demo --------------------------------------------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt_install "${missing[@]}"
+fi
+
+stamp=node_modules/.package-lock.sha256
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
+fi
