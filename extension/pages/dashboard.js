@@ -32,6 +32,17 @@ function range(r, format) {
   return message("rangeFormat", [format(r.central), format(r.low), format(r.high)]);
 }
 
+/** A headline figure: the central value large, the range below it. */
+function showHeadline(id, r, format) {
+  const central = document.createElement("span");
+  central.className = "central";
+  central.textContent = format(r.central);
+  const spread = document.createElement("span");
+  spread.className = "range";
+  spread.textContent = message("rangeBetween", [format(r.low), format(r.high)]);
+  document.getElementById(id).replaceChildren(central, " ", spread);
+}
+
 async function ask(type) {
   const answer = await chrome.runtime.sendMessage({ type });
   if (!answer || answer.type !== type) throw new Error(answer?.message ?? "no answer");
@@ -54,8 +65,8 @@ async function showSummary() {
     return;
   }
   document.getElementById("total-count").textContent = integer.format(summary.count);
-  document.getElementById("total-time").textContent = range(summary.estimate.seconds, duration);
-  document.getElementById("total-value").textContent = range(summary.estimate.value_usd, dollars.format);
+  showHeadline("total-time", summary.estimate.seconds, duration);
+  showHeadline("total-value", summary.estimate.value_usd, dollars.format);
   document.getElementById("rate-card").textContent = summary.rate_card;
 
   const table = document.getElementById("details");
