@@ -90,7 +90,11 @@ export async function startFixtureServer() {
   // are logged with their host too.
   const https = createHttpsServer(selfSignedCertificate(), serve("https"));
   const http = createHttpServer(serve("http"));
-  https.on("tlsClientError", (error) => tlsErrors.push(error.code ?? error.message));
+  // A handshake that fails for a reason other than the browser hanging up (closing a tab or
+  // itself, or dropping a speculative connection) would hide a request: those are kept.
+  https.on("tlsClientError", (error) => {
+    if (!["ECONNRESET", "EPIPE"].includes(error.code)) tlsErrors.push(error.code ?? error.message);
+  });
   await Promise.all([https, http].map((inner) => new Promise((resolve) => inner.listen(0, "127.0.0.1", resolve))));
   const front = createTcpServer((socket) => {
     socket.on("error", () => {});
