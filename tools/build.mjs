@@ -9,6 +9,7 @@
 //
 // Usage: node tools/build.mjs
 
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -56,6 +57,7 @@ for (const [browser, adapt] of Object.entries(browsers)) {
   for (const file of ["tacheron.js", "tacheron_bg.wasm"]) {
     cpSync(join(root, "target/pkg", file), join(out, "pkg", file));
   }
+  execFileSync(process.execPath, [join(root, "tools/icons.mjs"), join(out, "icons")]);
   mkdirSync(join(out, "content/rules"), { recursive: true });
   for (const rules of sensorTable) {
     const script =

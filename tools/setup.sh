@@ -4,7 +4,8 @@
 # present it only checks (about a second).
 #
 # Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt
-#        tools/setup.sh browser   the above, plus npm packages (npm ci) and Debian chromium + driver
+#        tools/setup.sh browser   the above, plus npm packages (npm ci) and Debian chromium, its
+#                                 driver and its translations
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -55,6 +56,8 @@ fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# Interface languages other than en-US (the French tests need fr.pak).
+[ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -138,6 +138,8 @@ export async function launchBrowser(server, { headless = true, language = "en-US
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
     locale: language,
+    // On Linux, Chromium takes its interface language (and so the extension's) from the environment.
+    env: { ...process.env, LANGUAGE: language.replace("-", "_"), LANG: `${language.replace("-", "_")}.UTF-8` },
     viewport: { width: 1100, height: 800 },
     ignoreDefaultArgs: ["--disable-extensions", "--enable-automation"],
     args: [

@@ -23,8 +23,8 @@ function records(exported) {
   return exported.records.map(({ date, ...rest }) => rest);
 }
 
-async function withBrowser(run) {
-  const browser = await launchBrowser(server);
+async function withBrowser(run, options) {
+  const browser = await launchBrowser(server, options);
   try {
     await run(browser);
   } finally {
@@ -122,6 +122,23 @@ test("the dashboard shows the count, the time and the value", () =>
     assert.equal(rows.length, 1);
     assert.match(rows[0], /YouTube.*Reactions.*2/);
   }));
+
+test("in French, the dashboard speaks French and exports the same contract", () =>
+  withBrowser(
+    async (browser) => {
+      const page = await browser.visit(`${WATCH}&hl=fr`);
+      await page.click(LIKE);
+      await browser.waitForStored((data) => Object.keys(data).length > 0, "the like");
+
+      const dashboard = await browser.dashboard();
+      assert.match(await dashboard.getAttribute("html", "lang"), /^fr/);
+      assert.match(await dashboard.textContent("#details"), /Réactions/);
+      await dashboard.close();
+      const { data } = await browser.exportJson({ buttonName: "Exporter (JSON)" });
+      assert.deepEqual(records(data), [{ platform: "youtube", kind: "reaction", detail: "like", count: 1 }]);
+    },
+    { language: "fr-FR" },
+  ));
 
 test("no request left the extension during the run", () => {
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
