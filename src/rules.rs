@@ -69,49 +69,60 @@ const UNDISLIKE: Meaning = Meaning {
     detail: "dislike",
 };
 
+/// A toggle whose state is `aria-pressed="true"`, the commonest accessible toggle.
+const fn aria_pressed(
+    control: &'static str,
+    variant: &'static str,
+    selector: &'static str,
+    on: Meaning,
+    off: Meaning,
+) -> ToggleRule {
+    ToggleRule {
+        control,
+        variant,
+        selector,
+        state_attribute: "aria-pressed",
+        on_value: "true",
+        on,
+        off,
+    }
+}
+
 /// YouTube: the like and dislike buttons under a video, keyed on custom element names and
 /// `aria-pressed` (labels are localized and embed counts). Source: platform-signals research,
-/// Return YouTube Dislike's selectors and live markup (2025–2026).
+/// Return YouTube Dislike's selectors and live markup (2023–2026).
 const YOUTUBE: PlatformRules = PlatformRules {
     platform: Platform::Youtube,
     hosts: &["www.youtube.com", "m.youtube.com"],
     toggles: &[
-        ToggleRule {
-            control: "like",
-            variant: "view-model-2024",
-            selector: "like-button-view-model button[aria-pressed]",
-            state_attribute: "aria-pressed",
-            on_value: "true",
-            on: LIKE,
-            off: UNLIKE,
-        },
-        ToggleRule {
-            control: "dislike",
-            variant: "view-model-2024",
-            selector: "dislike-button-view-model button[aria-pressed]",
-            state_attribute: "aria-pressed",
-            on_value: "true",
-            on: DISLIKE,
-            off: UNDISLIKE,
-        },
-        ToggleRule {
-            control: "like",
-            variant: "segmented-2023",
-            selector: "#segmented-like-button button[aria-pressed]",
-            state_attribute: "aria-pressed",
-            on_value: "true",
-            on: LIKE,
-            off: UNLIKE,
-        },
-        ToggleRule {
-            control: "dislike",
-            variant: "segmented-2023",
-            selector: "#segmented-dislike-button button[aria-pressed]",
-            state_attribute: "aria-pressed",
-            on_value: "true",
-            on: DISLIKE,
-            off: UNDISLIKE,
-        },
+        aria_pressed(
+            "like",
+            "view-model-2024",
+            "like-button-view-model button[aria-pressed]",
+            LIKE,
+            UNLIKE,
+        ),
+        aria_pressed(
+            "dislike",
+            "view-model-2024",
+            "dislike-button-view-model button[aria-pressed]",
+            DISLIKE,
+            UNDISLIKE,
+        ),
+        aria_pressed(
+            "like",
+            "segmented-2023",
+            "#segmented-like-button button[aria-pressed]",
+            LIKE,
+            UNLIKE,
+        ),
+        aria_pressed(
+            "dislike",
+            "segmented-2023",
+            "#segmented-dislike-button button[aria-pressed]",
+            DISLIKE,
+            UNDISLIKE,
+        ),
     ],
 };
 

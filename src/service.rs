@@ -11,6 +11,7 @@
 use crate::classify::{Rejection, classify};
 use crate::export::export;
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
+use crate::model::Action;
 use crate::ports::{Clock, Storage, StorageError};
 use crate::protocol::{Request, Response, Sender};
 use crate::rules::rules_for_url;
@@ -89,7 +90,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         Ledger::from_stored(days).map_err(StorageError)
     }
 
-    async fn record(&self, action: &crate::model::Action) -> Result<(), StorageError> {
+    async fn record(&self, action: &Action) -> Result<(), StorageError> {
         let key = day_key(self.clock.now().local_date());
         let mut day = self
             .storage

@@ -43,7 +43,7 @@ if [ -z "$version" ]; then
 fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$version" ]; then
   say "installing wasm-bindgen-cli $version (locked; a few minutes the first time)"
-  cargo install wasm-bindgen-cli --version "$version" --locked --quiet
+  cargo install wasm-bindgen-cli --version "$version" --locked --force --quiet
 fi
 
 if ! command -v wasm-opt >/dev/null 2>&1; then
