@@ -66,7 +66,7 @@ function fixtureFile(site, pathname) {
  * `requests` logs every request as "host/path"; `tlsErrors` logs connections that failed before
  * a request (plain HTTP, for instance). `expect(url)` declares a URL the test itself opens.
  */
-export async function startFixtureServer() {
+export async function startFixtureServer({ port = 0 } = {}) {
   const requests = [];
   const tlsErrors = [];
   const expected = new Set();
@@ -107,7 +107,7 @@ export async function startFixtureServer() {
       relay.on("error", () => socket.destroy());
     });
   });
-  await new Promise((resolve) => front.listen(0, "127.0.0.1", resolve));
+  await new Promise((resolve) => front.listen(port, "127.0.0.1", resolve));
   return {
     port: front.address().port,
     requests,
