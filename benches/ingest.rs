@@ -21,6 +21,7 @@ fn main() {
             control: if i % 2 == 0 { "like" } else { "dislike" }.to_owned(),
             before: i % 3 == 0,
             after: i % 3 != 0,
+            item: None,
         })
         .collect();
     let first_day = LocalDate::parse("2026-01-01").map_or(20_454, |d| d.days_since_epoch());
@@ -28,10 +29,12 @@ fn main() {
     let started = Instant::now();
     let mut counted = 0u64;
     for (i, observation) in observations.iter().enumerate() {
-        if let Ok(action) = classify(rules, black_box(observation)) {
+        if let Ok(actions) = classify(rules, black_box(observation)) {
             let day = LocalDate::from_days_since_epoch(first_day + (i / 2740) as i64);
-            ledger.add(day, &action);
-            counted += 1;
+            for action in &actions {
+                ledger.add(day, action);
+                counted += 1;
+            }
         }
     }
     let elapsed = started.elapsed().as_secs_f64();

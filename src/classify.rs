@@ -1,25 +1,57 @@
-//! Turns a raw observation from a content sensor into a counted action, or says why not.
+//! Turns a raw observation from a content sensor into counted actions, or says why not.
 //!
 //! The sensor reports only what it saw (which control, its state before and after a trusted
-//! click); the platform comes from the sender's URL as the browser reports it, never from the
-//! message, and the meaning comes from the rule table.
+//! click; a press; a submitted composer's text; the media types of uploaded files). The platform
+//! comes from the sender's URL as the browser reports it, never from the message, and the meaning
+//! comes from the rule table. A post's text is read here for its hashtags and dropped.
 
-use crate::model::Action;
-use crate::rules::PlatformRules;
+use crate::hashtags::count_hashtags;
+use crate::model::{Action, Detail, Kind, Platform};
+use crate::rules::{Meaning, PlatformRules};
 use serde::{Deserialize, Serialize};
+
+/// The longest post text accepted (characters); longer is refused, not truncated.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// The most files one upload observation may carry.
+pub const MAX_FILES: usize = 100;
+/// Composing time longer than this is capped: the person was away, not writing.
+pub const MAX_COMPOSING_MS: u64 = 30 * 60 * 1000;
 
 /// What a sensor saw, exactly as it sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(tag = "signal", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Observation {
-    /// A control's state flipped after a trusted click on it.
+    /// A control's state flipped after a trusted click on it (or a shortcut on its item).
     Toggle {
         /// The control's name from the rule table.
         control: String,
-        /// Whether the control was on before the click.
+        /// Whether the control was on before.
         before: bool,
         /// Whether it is on now.
         after: bool,
+        /// A number the sensor draws for the item on this page, so that toggling the same item
+        /// again can be recognised; it says nothing about the item itself.
+        #[serde(default)]
+        item: Option<u32>,
+    },
+    /// A trusted click on a button whose press is the act (a repost's confirm item).
+    Press {
+        /// The control's name from the rule table.
+        control: String,
+    },
+    /// A composer was submitted.
+    Post {
+        /// The composer's name from the rule table.
+        control: String,
+        /// The submitted text: read for hashtags, then dropped.
+        text: String,
+        /// Milliseconds from the first keystroke in the composer to the submit.
+        composed_ms: u64,
+    },
+    /// Files were handed to the page (file input, drop or paste).
+    Upload {
+        /// Their media types (`image/png`, `video/mp4`; empty when unknown).
+        media_types: Vec<String>,
     },
 }
 
@@ -33,15 +65,50 @@ pub enum Rejection {
     UnknownControl,
     /// Nothing changed.
     NoChange,
+    /// The observation is larger than any real one.
+    TooLarge,
+    /// The same item was toggled again within the repeat window.
+    Repeated,
+    /// The platform's per-minute ceiling was reached.
+    OverCeiling,
+    /// Counting is switched off for this platform.
+    PlatformOff,
 }
 
-/// What the observation means on this platform.
-pub fn classify(rules: &PlatformRules, observation: &Observation) -> Result<Action, Rejection> {
+fn action(platform: Platform, meaning: Meaning, measured_ms: u64) -> Action {
+    Action {
+        platform,
+        kind: meaning.kind,
+        detail: meaning.detail(),
+        measured_ms,
+    }
+}
+
+/// The kind of file a media type names.
+pub fn media_detail(media_type: &str) -> &'static str {
+    let lower = media_type.trim().to_ascii_lowercase();
+    if lower.starts_with("image/") {
+        "image"
+    } else if lower.starts_with("video/") {
+        "video"
+    } else {
+        "other"
+    }
+}
+
+/// What the observation means on this platform: one action, or several (a post and its
+/// hashtags; one upload per file).
+pub fn classify(
+    rules: &PlatformRules,
+    observation: &Observation,
+) -> Result<Vec<Action>, Rejection> {
+    let platform = rules.platform;
     match observation {
         Observation::Toggle {
             control,
             before,
             after,
+            ..
         } => {
             let rule = rules
                 .toggles
@@ -51,13 +118,65 @@ pub fn classify(rules: &PlatformRules, observation: &Observation) -> Result<Acti
             if before == after {
                 return Err(Rejection::NoChange);
             }
-            let meaning = if *after { rule.on } else { rule.off };
-            Ok(Action {
-                platform: rules.platform,
-                kind: meaning.kind,
-                detail: meaning.detail(),
+            Ok(vec![action(
+                platform,
+                if *after { rule.on } else { rule.off },
+                0,
+            )])
+        }
+        Observation::Press { control } => {
+            let rule = rules
+                .presses
+                .iter()
+                .find(|rule| rule.control == control)
+                .ok_or(Rejection::UnknownControl)?;
+            Ok(vec![action(platform, rule.meaning, 0)])
+        }
+        Observation::Post {
+            control,
+            text,
+            composed_ms,
+        } => {
+            if !rules.composers.iter().any(|rule| rule.control == control) {
+                return Err(Rejection::UnknownControl);
+            }
+            if text.chars().count() > MAX_TEXT_CHARS {
+                return Err(Rejection::TooLarge);
+            }
+            if text.trim().is_empty() {
+                return Err(Rejection::NoChange);
+            }
+            let hashtags = count_hashtags(text);
+            let post = Meaning {
+                kind: Kind::Post,
+                detail: "post",
+            };
+            let mut actions = vec![action(platform, post, (*composed_ms).min(MAX_COMPOSING_MS))];
+            let hashtag = Action {
+                platform,
+                kind: Kind::Hashtag,
+                detail: None,
                 measured_ms: 0,
-            })
+            };
+            actions.extend(std::iter::repeat_n(hashtag, hashtags));
+            Ok(actions)
+        }
+        Observation::Upload { media_types } => {
+            if media_types.is_empty() {
+                return Err(Rejection::NoChange);
+            }
+            if media_types.len() > MAX_FILES || media_types.iter().any(|t| t.len() > 255) {
+                return Err(Rejection::TooLarge);
+            }
+            Ok(media_types
+                .iter()
+                .map(|media_type| Action {
+                    platform,
+                    kind: Kind::Upload,
+                    detail: Detail::new(media_detail(media_type)),
+                    measured_ms: 0,
+                })
+                .collect())
         }
     }
 }
@@ -65,11 +184,14 @@ pub fn classify(rules: &PlatformRules, observation: &Observation) -> Result<Acti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Platform};
     use crate::rules::rules_for_url;
 
+    fn rules(url: &str) -> &'static PlatformRules {
+        rules_for_url(url).expect("known platform")
+    }
+
     fn youtube() -> &'static PlatformRules {
-        rules_for_url("https://www.youtube.com/watch?v=x").expect("youtube rules")
+        rules("https://www.youtube.com/watch?v=x")
     }
 
     fn toggle(control: &str, before: bool, after: bool) -> Observation {
@@ -77,21 +199,190 @@ mod tests {
             control: control.into(),
             before,
             after,
+            item: None,
         }
+    }
+
+    fn kinds(actions: &[Action]) -> Vec<(Kind, Option<&str>)> {
+        actions
+            .iter()
+            .map(|a| (a.kind, a.detail.as_ref().map(Detail::as_str)))
+            .collect()
     }
 
     #[test]
     fn like_is_a_reaction_and_unlike_an_unreaction() {
         let like = classify(youtube(), &toggle("like", false, true)).expect("counted");
-        assert_eq!(
-            (like.platform, like.kind),
-            (Platform::Youtube, Kind::Reaction)
-        );
-        assert_eq!(like.detail.as_ref().map(|d| d.as_str()), Some("like"));
+        assert_eq!(like[0].platform, Platform::Youtube);
+        assert_eq!(kinds(&like), [(Kind::Reaction, Some("like"))]);
         let unlike = classify(youtube(), &toggle("like", true, false)).expect("counted");
-        assert_eq!(unlike.kind, Kind::Unreaction);
+        assert_eq!(kinds(&unlike), [(Kind::Unreaction, Some("like"))]);
         let dislike = classify(youtube(), &toggle("dislike", false, true)).expect("counted");
-        assert_eq!(dislike.detail.as_ref().map(|d| d.as_str()), Some("dislike"));
+        assert_eq!(kinds(&dislike), [(Kind::Reaction, Some("dislike"))]);
+    }
+
+    #[test]
+    fn every_platform_toggle_and_press_means_what_the_table_says() {
+        let cases = [
+            (
+                "https://x.com/home",
+                toggle("like", false, true),
+                (Kind::Reaction, Some("like")),
+            ),
+            (
+                "https://www.reddit.com/r/x",
+                toggle("downvote", false, true),
+                (Kind::Reaction, Some("downvote")),
+            ),
+            (
+                "https://old.reddit.com/r/x",
+                toggle("upvote", true, false),
+                (Kind::Unreaction, Some("upvote")),
+            ),
+            (
+                "https://www.instagram.com/",
+                toggle("like", false, true),
+                (Kind::Reaction, Some("like")),
+            ),
+            (
+                "https://www.tiktok.com/foryou",
+                toggle("like", false, true),
+                (Kind::Reaction, Some("like")),
+            ),
+            (
+                "https://www.linkedin.com/feed/",
+                toggle("like", false, true),
+                (Kind::Reaction, Some("like")),
+            ),
+            (
+                "https://mastodon.social/home",
+                toggle("favourite", false, true),
+                (Kind::Reaction, Some("favourite")),
+            ),
+            (
+                "https://bsky.app/",
+                toggle("like", false, true),
+                (Kind::Reaction, Some("like")),
+            ),
+            (
+                "https://www.facebook.com/",
+                toggle("like", true, false),
+                (Kind::Unreaction, Some("like")),
+            ),
+            (
+                "https://x.com/home",
+                Observation::Press {
+                    control: "repost".into(),
+                },
+                (Kind::Repost, Some("repost")),
+            ),
+            (
+                "https://bsky.app/",
+                Observation::Press {
+                    control: "repost".into(),
+                },
+                (Kind::Repost, Some("repost")),
+            ),
+            (
+                "https://www.youtube.com/watch?v=1",
+                Observation::Press {
+                    control: "report".into(),
+                },
+                (Kind::Report, Some("report")),
+            ),
+            (
+                "https://www.pinterest.com/",
+                Observation::Press {
+                    control: "save".into(),
+                },
+                (Kind::Reaction, Some("save")),
+            ),
+        ];
+        for (url, observation, expected) in cases {
+            let actions = classify(rules(url), &observation).expect(url);
+            assert_eq!(kinds(&actions), [expected], "{url} {observation:?}");
+        }
+    }
+
+    #[test]
+    fn a_post_counts_with_one_hashtag_action_per_distinct_tag_and_keeps_no_text() {
+        let post = Observation::Post {
+            control: "post".into(),
+            text: "Le #travail du clic, #digitallabour et encore #Travail".into(),
+            composed_ms: 42_000,
+        };
+        let actions = classify(rules("https://x.com/compose/post"), &post).expect("counted");
+        assert_eq!(
+            kinds(&actions),
+            [
+                (Kind::Post, Some("post")),
+                (Kind::Hashtag, None),
+                (Kind::Hashtag, None)
+            ]
+        );
+        assert_eq!(actions[0].measured_ms, 42_000);
+        assert!(
+            format!("{actions:?}").find("travail").is_none(),
+            "no text in the actions"
+        );
+    }
+
+    #[test]
+    fn composing_time_is_capped_and_empty_or_huge_posts_refused() {
+        let long_pause = Observation::Post {
+            control: "post".into(),
+            text: "hello".into(),
+            composed_ms: u64::MAX,
+        };
+        let actions = classify(rules("https://x.com/"), &long_pause).expect("counted");
+        assert_eq!(actions[0].measured_ms, MAX_COMPOSING_MS);
+        let empty = Observation::Post {
+            control: "post".into(),
+            text: "  \n".into(),
+            composed_ms: 1,
+        };
+        assert_eq!(
+            classify(rules("https://x.com/"), &empty),
+            Err(Rejection::NoChange)
+        );
+        let huge = Observation::Post {
+            control: "post".into(),
+            text: "a".repeat(MAX_TEXT_CHARS + 1),
+            composed_ms: 1,
+        };
+        assert_eq!(
+            classify(rules("https://x.com/"), &huge),
+            Err(Rejection::TooLarge)
+        );
+    }
+
+    #[test]
+    fn uploads_count_one_per_file_by_media_type() {
+        let upload = Observation::Upload {
+            media_types: vec![
+                "image/jpeg".into(),
+                "VIDEO/mp4".into(),
+                "application/pdf".into(),
+                String::new(),
+            ],
+        };
+        let actions = classify(rules("https://x.com/"), &upload).expect("counted");
+        assert_eq!(
+            kinds(&actions),
+            [
+                (Kind::Upload, Some("image")),
+                (Kind::Upload, Some("video")),
+                (Kind::Upload, Some("other")),
+                (Kind::Upload, Some("other"))
+            ]
+        );
+        let too_many = Observation::Upload {
+            media_types: vec!["image/png".into(); MAX_FILES + 1],
+        };
+        assert_eq!(
+            classify(rules("https://x.com/"), &too_many),
+            Err(Rejection::TooLarge)
+        );
     }
 
     #[test]
@@ -104,6 +395,19 @@ mod tests {
             classify(youtube(), &toggle("like", true, true)),
             Err(Rejection::NoChange)
         );
+        let press = Observation::Press {
+            control: "repost".into(),
+        };
+        assert_eq!(classify(youtube(), &press), Err(Rejection::UnknownControl));
+        let post = Observation::Post {
+            control: "post".into(),
+            text: "x".into(),
+            composed_ms: 0,
+        };
+        assert_eq!(
+            classify(rules("https://www.reddit.com/"), &post),
+            Err(Rejection::UnknownControl)
+        );
     }
 
     #[test]
@@ -114,5 +418,8 @@ mod tests {
         assert!(serde_json::from_value::<Observation>(with_platform).is_err());
         let wrong_type = serde_json::json!({ "signal": "toggle", "control": "like", "before": "no", "after": true });
         assert!(serde_json::from_value::<Observation>(wrong_type).is_err());
+        let with_url =
+            serde_json::json!({ "signal": "upload", "media_types": [], "url": "https://x.com/" });
+        assert!(serde_json::from_value::<Observation>(with_url).is_err());
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::classify::{Observation, Rejection};
 use crate::export::Export;
-use crate::model::{Detail, Kind, Platform};
+use crate::model::{Kind, Platform};
 use crate::summary::Summary;
 use serde::{Deserialize, Serialize};
 
@@ -35,14 +35,12 @@ pub struct Sender {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Response {
-    /// The action is counted and durably stored.
+    /// The actions are counted and durably stored.
     Recorded {
         /// Where.
         platform: Platform,
-        /// What kind.
-        kind: Kind,
-        /// The finer split.
-        detail: Option<Detail>,
+        /// What kinds, one per action counted.
+        kinds: Vec<Kind>,
     },
     /// The observation was valid but counts nothing.
     Ignored {

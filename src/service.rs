@@ -52,11 +52,10 @@ impl<S: Storage, C: Clock> Service<S, C> {
                     };
                 };
                 match classify(rules, &observation) {
-                    Ok(action) => match self.record(&action).await {
+                    Ok(actions) => match self.record(&actions).await {
                         Ok(()) => Response::Recorded {
-                            platform: action.platform,
-                            kind: action.kind,
-                            detail: action.detail,
+                            platform: rules.platform,
+                            kinds: actions.iter().map(|action| action.kind).collect(),
                         },
                         Err(error) => error_response(error),
                     },
@@ -90,14 +89,16 @@ impl<S: Storage, C: Clock> Service<S, C> {
         Ledger::from_stored(days).map_err(StorageError)
     }
 
-    async fn record(&self, action: &Action) -> Result<(), StorageError> {
+    async fn record(&self, actions: &[Action]) -> Result<(), StorageError> {
         let key = day_key(self.clock.now().local_date());
         let mut day = self
             .storage
             .get::<DayRecord>(&key)
             .await?
             .unwrap_or_default();
-        day.add(action);
+        for action in actions {
+            day.add(action);
+        }
         self.storage.set(&key, &day).await
     }
 

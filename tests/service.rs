@@ -48,6 +48,7 @@ fn toggle(control: &str, before: bool, after: bool) -> Request {
             control: control.into(),
             before,
             after,
+            item: None,
         },
     }
 }
@@ -63,14 +64,13 @@ fn export_json(service: &Service<MemoryStorage, FixedClock>) -> serde_json::Valu
 fn a_like_is_stored_under_the_local_date_before_it_is_acknowledged() {
     let service = service();
     let answer = block_on(service.handle(toggle("like", false, true), &youtube()));
-    assert!(matches!(
+    assert_eq!(
         answer,
         Response::Recorded {
             platform: Platform::Youtube,
-            kind: Kind::Reaction,
-            ..
+            kinds: vec![Kind::Reaction],
         }
-    ));
+    );
     let stored = service.storage().snapshot();
     assert_eq!(stored.len(), 1);
     assert_eq!(

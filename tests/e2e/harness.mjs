@@ -23,6 +23,17 @@ export const FIXTURE_SITES = {
   "www.youtube.com": "youtube",
   "m.youtube.com": "youtube",
   "www.example.org": "youtube",
+  "x.com": "x",
+  "www.reddit.com": "reddit",
+  "old.reddit.com": "old-reddit",
+  "www.instagram.com": "instagram",
+  "www.tiktok.com": "tiktok",
+  "www.linkedin.com": "linkedin",
+  "mastodon.social": "mastodon",
+  "bsky.app": "bluesky",
+  "www.facebook.com": "facebook",
+  "www.pinterest.com": "pinterest",
+  "lookalike.example": "lookalike",
 };
 
 /**
@@ -217,6 +228,14 @@ export class Browser {
       return data;
     }
     return worker.evaluate(() => chrome.storage.local.get(null));
+  }
+
+  /** Empties the extension's storage, between two cases that share a browser. */
+  async clearStored() {
+    const page = await this.context.newPage();
+    await page.goto(this.dashboardUrl);
+    await page.evaluate(() => chrome.storage.local.clear());
+    await page.close();
   }
 
   /** Waits until `check(storedData)` holds (the sensor → worker → storage path is asynchronous). */

@@ -1,0 +1,318 @@
+//! The detection table: which hosts belong to which platform, and what the content sensor looks
+//! for on each. When a platform redesigns its pages, this table ([`platforms`]) is what changes.
+//!
+//! The sensor is generic: the build hands it its platform's rules and it knows nothing about any
+//! platform. What an observation *means* (which kind, which detail) stays here in the core, so a
+//! page cannot choose what gets counted.
+//!
+//! Selectors prefer test ids, ARIA state and element names; where a state shows only in label
+//! text, the accepted labels are listed per language (English and French at least).
+
+mod platforms;
+
+use crate::model::{Detail, Kind, Platform};
+use serde::Serialize;
+
+pub use platforms::ALL_RULES;
+
+/// The version of this table; it changes with every change of a selector.
+pub const RULES_VERSION: &str = "2026.11.2";
+
+/// What counting an observation means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meaning {
+    /// The kind of labour.
+    pub kind: Kind,
+    /// The detail recorded with it.
+    pub detail: &'static str,
+}
+
+impl Meaning {
+    /// The detail, checked like any other.
+    pub fn detail(self) -> Option<Detail> {
+        Detail::new(self.detail)
+    }
+}
+
+/// How to tell from an attribute's value that a control is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StateMatch {
+    /// On when the value is one of these.
+    Equals(&'static [&'static str]),
+    /// On when the value starts with one of these (labels that embed a count).
+    StartsWith(&'static [&'static str]),
+    /// On when the value does *not* start with any of these.
+    NotStartsWith(&'static [&'static str]),
+    /// On when the `class` list holds this class.
+    HasClass(&'static str),
+}
+
+/// Where a toggle's state is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct StateRule {
+    /// The attribute holding the state (`aria-pressed`, `data-testid`, `class`, `aria-label`).
+    pub attribute: &'static str,
+    /// What value means "on".
+    pub on: StateMatch,
+    /// When the state sits on a descendant of the control (an icon that the page replaces), a
+    /// selector for it; the sensor then watches the control's subtree.
+    pub within: Option<&'static str>,
+}
+
+/// A control whose state flips when the user acts on it: a like button, a vote arrow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ToggleRule {
+    /// The control's name, the same for every layout variant (`like`, `upvote`).
+    pub control: &'static str,
+    /// The layout this selector belongs to, so old and new markup sit side by side.
+    pub variant: &'static str,
+    /// A CSS selector matching the control in both of its states.
+    pub selector: &'static str,
+    /// How to read its state.
+    pub state: StateRule,
+    /// What switching the control on means.
+    #[serde(skip)]
+    pub on: Meaning,
+    /// What switching the control off means.
+    #[serde(skip)]
+    pub off: Meaning,
+}
+
+/// A button whose trusted click is itself the act: the confirm item of a repost menu, the submit
+/// button of a report form. Opening a menu is never a press.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PressRule {
+    /// The control's name.
+    pub control: &'static str,
+    /// The layout this selector belongs to.
+    pub variant: &'static str,
+    /// A CSS selector matching the button.
+    pub selector: &'static str,
+    /// Labels (`aria-label` or text, per language) that make the same button an undo, which
+    /// counts nothing.
+    pub unless_label_starts_with: &'static [&'static str],
+    /// What a press means.
+    #[serde(skip)]
+    pub meaning: Meaning,
+}
+
+/// A composer: its submit button, and the editor whose text is handed to the core at submit
+/// time (for hashtags, then dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ComposerRule {
+    /// The composer's name (`post`, `reply`, `comment`).
+    pub control: &'static str,
+    /// The layout this selector belongs to.
+    pub variant: &'static str,
+    /// A CSS selector matching the submit button.
+    pub submit: &'static str,
+    /// A CSS selector matching the editor, searched from the submit button outwards.
+    pub editor: &'static str,
+}
+
+/// A keyboard shortcut that acts on the focused item without a click (X's `l`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ShortcutRule {
+    /// The key, as `KeyboardEvent.key` reports it.
+    pub key: &'static str,
+    /// The toggle it flips.
+    pub control: &'static str,
+    /// The item that holds focus when the shortcut is used; the toggle is searched inside it.
+    pub item: &'static str,
+}
+
+/// Everything Tâcheron looks for on one platform.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlatformRules {
+    /// The platform.
+    pub platform: Platform,
+    /// Exact host names where the sensor runs (they become the manifest's content-script matches).
+    pub hosts: &'static [&'static str],
+    /// Selectors whose presence means nobody is logged in: then nothing is counted.
+    pub logged_out: &'static [&'static str],
+    /// The toggles to watch.
+    pub toggles: &'static [ToggleRule],
+    /// The buttons whose press is the act.
+    pub presses: &'static [PressRule],
+    /// The composers.
+    pub composers: &'static [ComposerRule],
+    /// The keyboard shortcuts.
+    pub shortcuts: &'static [ShortcutRule],
+    /// The most observations per minute a person can plausibly make here; more are dropped.
+    pub ceiling_per_minute: u32,
+}
+
+/// The rules for the page at `url`, or `None` when the page is not on a known platform.
+pub fn rules_for_url(url: &str) -> Option<&'static PlatformRules> {
+    let host = https_host(url)?;
+    ALL_RULES.iter().find(|rules| {
+        rules
+            .hosts
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(host))
+    })
+}
+
+/// The host of an `https://` URL without port, user info or path; `None` for anything else.
+pub fn https_host(url: &str) -> Option<&str> {
+    let rest = url.strip_prefix("https://")?;
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..authority_end)?;
+    if authority.contains('@') {
+        return None;
+    }
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) => host,
+        _ => authority,
+    };
+    (!host.is_empty()).then_some(host)
+}
+
+/// The rules as a platform's sensor receives them: where to run, selectors and attributes, but
+/// not meanings. The build writes one content script per platform from these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SensorRules {
+    /// The table's version, shown in diagnostics.
+    pub version: &'static str,
+    /// The platform of the page.
+    pub platform: Platform,
+    /// The hosts where the sensor runs.
+    pub hosts: &'static [&'static str],
+    /// Selectors that mean nobody is logged in.
+    pub logged_out: &'static [&'static str],
+    /// The toggles to watch.
+    pub toggles: &'static [ToggleRule],
+    /// The buttons whose press is the act.
+    pub presses: &'static [PressRule],
+    /// The composers.
+    pub composers: &'static [ComposerRule],
+    /// The keyboard shortcuts.
+    pub shortcuts: &'static [ShortcutRule],
+}
+
+impl PlatformRules {
+    /// What the sensor on this platform's pages needs.
+    pub fn for_sensor(&self) -> SensorRules {
+        SensorRules {
+            version: RULES_VERSION,
+            platform: self.platform,
+            hosts: self.hosts,
+            logged_out: self.logged_out,
+            toggles: self.toggles,
+            presses: self.presses,
+            composers: self.composers,
+            shortcuts: self.shortcuts,
+        }
+    }
+}
+
+/// Every platform's sensor rules, for the build.
+pub fn sensor_table() -> Vec<SensorRules> {
+    ALL_RULES.iter().map(PlatformRules::for_sensor).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn youtube_pages_get_youtube_rules() {
+        for url in [
+            "https://www.youtube.com/watch?v=abc",
+            "https://m.youtube.com/",
+            "https://WWW.YOUTUBE.COM/shorts/x",
+            "https://www.youtube.com:443/watch",
+        ] {
+            assert_eq!(
+                rules_for_url(url).map(|r| r.platform),
+                Some(Platform::Youtube),
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn look_alike_and_non_https_pages_get_no_rules() {
+        for url in [
+            "https://www.example.org/watch?v=abc",
+            "http://www.youtube.com/watch",
+            "https://www.youtube.com.evil.example/",
+            "https://evil.example/?u=https://www.youtube.com/",
+            "https://www.youtube.com@evil.example/",
+            "https://music.youtube.com/",
+            "chrome-extension://abc/pages/dashboard.html",
+            "",
+        ] {
+            assert!(rules_for_url(url).is_none(), "{url}");
+        }
+    }
+
+    #[test]
+    fn every_meaning_has_a_valid_detail_and_every_toggle_its_opposite() {
+        for rules in ALL_RULES {
+            for toggle in rules.toggles {
+                assert!(toggle.on.detail().is_some(), "{}", toggle.control);
+                assert!(toggle.off.detail().is_some(), "{}", toggle.control);
+                assert_eq!(toggle.on.detail, toggle.off.detail);
+                assert_eq!(
+                    (toggle.on.kind, toggle.off.kind),
+                    (Kind::Reaction, Kind::Unreaction)
+                );
+            }
+            for press in rules.presses {
+                assert!(press.meaning.detail().is_some(), "{}", press.control);
+            }
+            assert!(rules.ceiling_per_minute > 0);
+        }
+    }
+
+    #[test]
+    fn every_control_name_has_one_meaning_per_platform() {
+        for rules in ALL_RULES {
+            for a in rules.toggles {
+                for b in rules.toggles.iter().filter(|b| b.control == a.control) {
+                    assert_eq!(
+                        (a.on, a.off),
+                        (b.on, b.off),
+                        "{} {}",
+                        rules.platform,
+                        a.control
+                    );
+                }
+            }
+            for shortcut in rules.shortcuts {
+                assert!(rules.toggles.iter().any(|t| t.control == shortcut.control));
+            }
+        }
+    }
+
+    #[test]
+    fn no_host_belongs_to_two_platforms() {
+        let mut hosts: Vec<&str> = ALL_RULES
+            .iter()
+            .flat_map(|r| r.hosts.iter().copied())
+            .collect();
+        let all = hosts.len();
+        hosts.sort_unstable();
+        hosts.dedup();
+        assert_eq!(hosts.len(), all);
+    }
+
+    #[test]
+    fn sensor_rules_carry_selectors_but_not_meanings() {
+        let rules = rules_for_url("https://www.youtube.com/")
+            .expect("youtube")
+            .for_sensor();
+        let json = serde_json::to_value(&rules).expect("serializable");
+        assert_eq!(json["platform"], "youtube");
+        assert_eq!(json["version"], RULES_VERSION);
+        assert_eq!(json["hosts"][0], "www.youtube.com");
+        let first = &json["toggles"][0];
+        assert_eq!(
+            first["selector"],
+            "like-button-view-model button[aria-pressed]"
+        );
+        assert!(first.get("on").is_none());
+    }
+}

@@ -1,0 +1,415 @@
+//! The per-platform table: hosts, controls and their layout variants, current and older markup
+//! side by side. Sources are the platform-signals research notes (extensions that have tracked
+//! these pages for years: Return YouTube Dislike, Control Panel for Twitter, Reddit Enhancement
+//! Suite, Reddit-Web-Fix, LinkOff, Mask, the Bluesky and Mastodon sources). Entries marked
+//! "assumption" follow the platform's conventions without a published trace of the exact markup.
+
+use super::{
+    ComposerRule, Meaning, PlatformRules, PressRule, ShortcutRule, StateMatch, StateRule,
+    ToggleRule,
+};
+use crate::model::{Kind, Platform};
+
+const fn reaction(detail: &'static str) -> Meaning {
+    Meaning {
+        kind: Kind::Reaction,
+        detail,
+    }
+}
+
+const fn unreaction(detail: &'static str) -> Meaning {
+    Meaning {
+        kind: Kind::Unreaction,
+        detail,
+    }
+}
+
+const REPOST: Meaning = Meaning {
+    kind: Kind::Repost,
+    detail: "repost",
+};
+const REPORT: Meaning = Meaning {
+    kind: Kind::Report,
+    detail: "report",
+};
+
+const ARIA_PRESSED: StateRule = StateRule {
+    attribute: "aria-pressed",
+    on: StateMatch::Equals(&["true"]),
+    within: None,
+};
+
+/// A toggle whose on/off is a reaction/unreaction with the same detail.
+const fn toggle(
+    control: &'static str,
+    variant: &'static str,
+    selector: &'static str,
+    state: StateRule,
+) -> ToggleRule {
+    ToggleRule {
+        control,
+        variant,
+        selector,
+        state,
+        on: reaction(control),
+        off: unreaction(control),
+    }
+}
+
+const fn press(
+    control: &'static str,
+    variant: &'static str,
+    selector: &'static str,
+    meaning: Meaning,
+) -> PressRule {
+    PressRule {
+        control,
+        variant,
+        selector,
+        unless_label_starts_with: &[],
+        meaning,
+    }
+}
+
+/// YouTube watch pages and Shorts. Keyed on custom element names and `aria-pressed`: labels are
+/// localized and embed the count (RYD issue #1286). Logged out: a sign-in link (RYD).
+const YOUTUBE: PlatformRules = PlatformRules {
+    platform: Platform::Youtube,
+    hosts: &["www.youtube.com", "m.youtube.com"],
+    logged_out: &["a[href^=\"https://accounts.google.com/ServiceLogin\"]"],
+    toggles: &[
+        toggle(
+            "like",
+            "view-model-2024",
+            "like-button-view-model button[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "dislike",
+            "view-model-2024",
+            "dislike-button-view-model button[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "like",
+            "segmented-2023",
+            "#segmented-like-button button[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "dislike",
+            "segmented-2023",
+            "#segmented-dislike-button button[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "like",
+            "shorts-2022",
+            "#like-button ytd-like-button-renderer #button[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "dislike",
+            "shorts-2022",
+            "#dislike-button ytd-like-button-renderer #button[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+    ],
+    presses: &[press(
+        "report",
+        "report-dialog-2024",
+        "yt-report-form-modal-renderer #submit-button button",
+        REPORT,
+    )],
+    composers: &[ComposerRule {
+        control: "comment",
+        variant: "commentbox-2024",
+        submit: "ytd-commentbox #submit-button button",
+        editor: "#contenteditable-root",
+    }],
+    shortcuts: &[],
+    ceiling_per_minute: 60,
+};
+
+/// X: like and unlike swap `data-testid` on the same button; a repost counts on the confirm item
+/// of the menu (`retweetConfirm`, `repostConfirm` since Aug 2023), never on opening it; `l` likes
+/// the focused post (CPfT; help.x.com keyboard shortcuts).
+const X: PlatformRules = PlatformRules {
+    platform: Platform::X,
+    hosts: &["x.com", "twitter.com", "mobile.x.com", "mobile.twitter.com"],
+    logged_out: &["[data-testid=\"loginButton\"]"],
+    toggles: &[toggle(
+        "like",
+        "testid-2023",
+        "button[data-testid=\"like\"], button[data-testid=\"unlike\"]",
+        StateRule {
+            attribute: "data-testid",
+            on: StateMatch::Equals(&["unlike"]),
+            within: None,
+        },
+    )],
+    presses: &[
+        press(
+            "repost",
+            "testid-2023",
+            "[data-testid=\"retweetConfirm\"], [data-testid=\"repostConfirm\"]",
+            REPOST,
+        ),
+        // assumption: the last step of X's report flow carries this test id
+        press(
+            "report",
+            "report-flow-2024",
+            "[data-testid=\"ChoiceSelectionNextButton\"][data-report-submit]",
+            REPORT,
+        ),
+    ],
+    composers: &[ComposerRule {
+        control: "post",
+        variant: "draftjs-2023",
+        submit: "[data-testid=\"tweetButton\"], [data-testid=\"tweetButtonInline\"]",
+        editor: "[data-testid^=\"tweetTextarea_\"]",
+    }],
+    shortcuts: &[ShortcutRule {
+        key: "l",
+        control: "like",
+        item: "article[data-testid=\"tweet\"]",
+    }],
+    ceiling_per_minute: 90,
+};
+
+/// Reddit: the current site keeps its vote buttons in `shreddit-post`'s open shadow root, with
+/// boolean `upvote`/`downvote` attributes and `aria-pressed` (Reddit-Web-Fix); old.reddit swaps
+/// `up`/`down` for `upmod`/`downmod` (RES).
+const REDDIT: PlatformRules = PlatformRules {
+    platform: Platform::Reddit,
+    hosts: &["www.reddit.com", "old.reddit.com"],
+    logged_out: &[
+        "#login-button",
+        "a[href^=\"https://www.reddit.com/login\"].login-required",
+    ],
+    toggles: &[
+        toggle(
+            "upvote",
+            "shreddit-2023",
+            "button[upvote][aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "downvote",
+            "shreddit-2023",
+            "button[downvote][aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "upvote",
+            "old-reddit",
+            ".arrow.up, .arrow.upmod",
+            StateRule {
+                attribute: "class",
+                on: StateMatch::HasClass("upmod"),
+                within: None,
+            },
+        ),
+        toggle(
+            "downvote",
+            "old-reddit",
+            ".arrow.down, .arrow.downmod",
+            StateRule {
+                attribute: "class",
+                on: StateMatch::HasClass("downmod"),
+                within: None,
+            },
+        ),
+    ],
+    presses: &[],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 90,
+};
+
+/// Instagram: the heart's state is the `aria-label` of the svg inside the button ("Like" /
+/// "Unlike"; French "J’aime" / "Je n’aime plus"), which survived every class rewrite since 2022.
+const INSTAGRAM: PlatformRules = PlatformRules {
+    platform: Platform::Instagram,
+    hosts: &["www.instagram.com"],
+    logged_out: &["a[href^=\"/accounts/login\"]"],
+    toggles: &[toggle(
+        "like",
+        "svg-label-2023",
+        "[role=\"button\"]:has(> div > svg[aria-label=\"Like\"], > div > svg[aria-label=\"Unlike\"], > div > svg[aria-label=\"J’aime\"], > div > svg[aria-label=\"Je n’aime plus\"])",
+        StateRule {
+            attribute: "aria-label",
+            on: StateMatch::Equals(&["Unlike", "Je n’aime plus"]),
+            within: Some("svg[aria-label]"),
+        },
+    )],
+    presses: &[],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 90,
+};
+
+/// TikTok: `button[aria-pressed]` around a `data-e2e` like icon (feed and video page variants).
+const TIKTOK: PlatformRules = PlatformRules {
+    platform: Platform::Tiktok,
+    hosts: &["www.tiktok.com"],
+    logged_out: &["[data-e2e=\"top-login-button\"]"],
+    toggles: &[
+        toggle(
+            "like",
+            "browse-2024",
+            "button[aria-pressed]:has([data-e2e=\"browse-like-icon\"])",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "like",
+            "feed-2024",
+            "button[aria-pressed]:has([data-e2e=\"like-icon\"])",
+            ARIA_PRESSED,
+        ),
+    ],
+    presses: &[],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 120,
+};
+
+/// LinkedIn: the older feed's reaction trigger with `aria-pressed`, and the server-driven UI of
+/// 2025–26 whose stable hook is `data-view-name` and whose state is in the label (LinkOff).
+const LINKEDIN: PlatformRules = PlatformRules {
+    platform: Platform::Linkedin,
+    hosts: &["www.linkedin.com"],
+    logged_out: &["a.nav__button-secondary[href*=\"/login\"]"],
+    toggles: &[
+        toggle(
+            "like",
+            "feed-shared-2022",
+            "button.react-button__trigger[aria-pressed]",
+            ARIA_PRESSED,
+        ),
+        toggle(
+            "like",
+            "view-name-2025",
+            "button[data-view-name=\"reaction-button\"]",
+            StateRule {
+                attribute: "aria-label",
+                on: StateMatch::NotStartsWith(&[
+                    "Reaction button state: no reaction",
+                    "État du bouton de réaction : aucune réaction",
+                ]),
+                within: None,
+            },
+        ),
+    ],
+    presses: &[],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 60,
+};
+
+/// Mastodon (mastodon.social; other servers are added by the user): the legacy action bar marks a
+/// favourite with class `active`; the 2026 redesign's toggle buttons carry `aria-pressed`.
+const MASTODON: PlatformRules = PlatformRules {
+    platform: Platform::Mastodon,
+    hosts: &["mastodon.social"],
+    logged_out: &[".sign-in-banner"],
+    toggles: &[
+        toggle(
+            "favourite",
+            "action-bar-legacy",
+            ".status__action-bar__button.star-icon",
+            StateRule {
+                attribute: "class",
+                on: StateMatch::HasClass("active"),
+                within: None,
+            },
+        ),
+        toggle(
+            "favourite",
+            "redesign-2026",
+            ".status__action-bar button[aria-pressed][data-action=\"favourite\"]",
+            ARIA_PRESSED,
+        ),
+    ],
+    presses: &[],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 90,
+};
+
+/// Bluesky: React Native Web test ids; the like state is only in the translated label
+/// ("Like (N likes)" / "Unlike (N likes)"); the repost menu item is the same button for
+/// "Repost" and "Undo repost".
+const BLUESKY: PlatformRules = PlatformRules {
+    platform: Platform::Bluesky,
+    hosts: &["bsky.app"],
+    logged_out: &["[data-testid=\"signInButton\"]"],
+    toggles: &[toggle(
+        "like",
+        "testid-2024",
+        "[data-testid=\"likeBtn\"]",
+        StateRule {
+            attribute: "aria-label",
+            on: StateMatch::StartsWith(&["Unlike", "Ne plus aimer"]),
+            within: None,
+        },
+    )],
+    presses: &[PressRule {
+        control: "repost",
+        variant: "testid-2024",
+        selector: "[data-testid=\"repostDropdownRepostBtn\"]",
+        unless_label_starts_with: &["Undo repost", "Annuler le repost"],
+        meaning: REPOST,
+    }],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 90,
+};
+
+/// Facebook: atomic classes, so only roles and labels; the label becomes "Remove Like" (French
+/// "Supprimer J’aime", assumption) once reacted.
+const FACEBOOK: PlatformRules = PlatformRules {
+    platform: Platform::Facebook,
+    hosts: &["www.facebook.com"],
+    logged_out: &["form[action*=\"/login/\"]"],
+    toggles: &[toggle(
+        "like",
+        "aria-2020",
+        "[role=\"button\"][aria-label=\"Like\"], [role=\"button\"][aria-label^=\"Remove \"], [role=\"button\"][aria-label=\"J’aime\"], [role=\"button\"][aria-label^=\"Supprimer \"]",
+        StateRule {
+            attribute: "aria-label",
+            on: StateMatch::StartsWith(&["Remove ", "Supprimer "]),
+            within: None,
+        },
+    )],
+    presses: &[],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 60,
+};
+
+/// Pinterest (evidence thin): saving a pin, by test id.
+const PINTEREST: PlatformRules = PlatformRules {
+    platform: Platform::Pinterest,
+    hosts: &["www.pinterest.com", "www.pinterest.fr"],
+    logged_out: &["[data-test-id=\"simple-login-button\"]"],
+    toggles: &[],
+    presses: &[PressRule {
+        control: "save",
+        variant: "testid-2024",
+        selector: "[data-test-id=\"PinBetterSaveButton\"], [data-test-id=\"closeup-save-button\"]",
+        unless_label_starts_with: &["Saved", "Enregistré"],
+        meaning: Meaning {
+            kind: Kind::Reaction,
+            detail: "save",
+        },
+    }],
+    composers: &[],
+    shortcuts: &[],
+    ceiling_per_minute: 60,
+};
+
+/// Every platform's rules.
+pub const ALL_RULES: &[PlatformRules] = &[
+    YOUTUBE, X, FACEBOOK, INSTAGRAM, TIKTOK, REDDIT, LINKEDIN, MASTODON, BLUESKY, PINTEREST,
+];

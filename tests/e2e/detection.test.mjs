@@ -1,0 +1,120 @@
+// Detection across platforms, end to end in Chromium: every case in tests/e2e/cases/*.mjs runs
+// its steps on fixture pages, then the export must hold exactly the expected records. Each case
+// ends with a "barrier": a real like on the YouTube fixture, which proves the sensors and the
+// worker were listening, so that a negative case ("counts nothing") cannot pass by accident.
+// At the end the suite prints the detection table: platform × kind → cases passed.
+
+import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import { launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+
+const BARRIER = { platform: "youtube", kind: "reaction", detail: "like", count: 1 };
+const casesDir = `${ROOT}/tests/e2e/cases`;
+const suites = [];
+for (const file of readdirSync(casesDir).filter((f) => f.endsWith(".mjs")).sort()) {
+  const { default: cases } = await import(`${casesDir}/${file}`);
+  suites.push({ name: file.replace(/\.mjs$/, ""), cases });
+}
+
+const table = new Map(); // "platform kind" -> { passed, total }
+function tally(platform, kind, passed) {
+  const key = `${platform}\t${kind}`;
+  const row = table.get(key) ?? { passed: 0, total: 0 };
+  row.total += 1;
+  if (passed) row.passed += 1;
+  table.set(key, row);
+}
+
+/** Runs one step of a case on `page`. */
+async function step(page, action) {
+  if (action.click) return page.click(action.click);
+  if (action.untrustedClick) {
+    return page.evaluate((selector) => document.querySelector(selector).click(), action.untrustedClick);
+  }
+  if (action.focus) return page.focus(action.focus);
+  if (action.press) return page.keyboard.press(action.press);
+  if (action.type) return page.locator(action.type.selector).pressSequentially(action.type.text);
+  if (action.upload) {
+    const files = action.upload.files.map(({ name, mimeType }) => ({ name, mimeType, buffer: Buffer.from(name) }));
+    return page.setInputFiles(action.upload.selector, files);
+  }
+  if (action.drop) {
+    // A drop made of trusted input events is not something a test can synthesize; the page's
+    // own script can only make untrusted ones, which must count nothing.
+    return page.evaluate(({ selector, files }) => {
+      const data = new DataTransfer();
+      for (const { name, mimeType } of files) data.items.add(new File([name], name, { type: mimeType }));
+      document.querySelector(selector).dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+    }, action.drop);
+  }
+  if (action.wait) return page.waitForTimeout(action.wait);
+  throw new Error(`unknown step ${JSON.stringify(action)}`);
+}
+
+const withoutDate = (records) => records.map(({ date, measured_seconds, ...rest }) => rest);
+const order = (records) =>
+  [...records].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+let server;
+before(async () => {
+  server = await startFixtureServer();
+});
+after(async () => {
+  await server?.close();
+  const rows = [...table.entries()].sort(([a], [b]) => a.localeCompare(b));
+  console.log("\nDetection table (platform, kind: cases passed / cases)");
+  for (const [key, { passed, total }] of rows) {
+    const [platform, kind] = key.split("\t");
+    console.log(`  ${platform.padEnd(10)} ${kind.padEnd(12)} ${passed}/${total}`);
+  }
+});
+
+for (const suite of suites) {
+  describe(suite.name, () => {
+    let browser;
+    before(async () => {
+      browser = await launchBrowser(server);
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    for (const c of suite.cases) {
+      test(c.name, async () => {
+        let passed = false;
+        try {
+          await browser.clearStored();
+          const page = await browser.visit(c.url);
+          for (const action of c.steps) await step(page, action);
+          await page.close();
+          const barrier = await browser.visit("https://www.youtube.com/watch?v=barrier");
+          await barrier.click("like-button-view-model button");
+          await barrier.close();
+          const stored = await browser.waitForStored(
+            (data) => Object.values(data).some((day) => day["youtube/reaction/like"]),
+            "the barrier like",
+          );
+          const { data } = await browser.exportJson();
+          const expected = structuredClone(c.expect);
+          const barrierRecord = expected.find((r) => r.platform === "youtube" && r.kind === "reaction" && r.detail === "like");
+          if (barrierRecord) barrierRecord.count += 1;
+          else expected.push(BARRIER);
+          assert.deepEqual(order(withoutDate(data.records)), order(expected), JSON.stringify(stored));
+          if (c.measured) {
+            const record = data.records.find((r) => r.kind === c.measured.kind);
+            assert.ok(record?.measured_seconds >= c.measured.atLeastSeconds, `measured time: ${JSON.stringify(record)}`);
+          }
+          passed = true;
+        } finally {
+          tally(c.platform ?? suite.name, c.kind ?? "negative", passed);
+        }
+      });
+    }
+  });
+}
+
+test("no request left the extension during the detection run", () => {
+  assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
+  assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
+});
