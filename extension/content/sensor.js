@@ -3,12 +3,17 @@
 // `globalThis.tacheronRules` (content/rules/<platform>.js, loaded just before this file).
 //
 // What it does, and nothing more:
-// - listens for clicks on `window` in the capture phase (before the page can stop them), and
-//   only for trusted input (`event.isTrusted`): a page's own script cannot make it count;
-// - finds a watched control on the event's composed path (so open shadow roots work too);
-// - confirms that the control's state really flipped on that same element within a few seconds,
-//   and reports each flip to the service worker as { control, before, after }.
-// It reads no text, no URL and no identifier from the page, and keeps nothing.
+// - listens on `window` in the capture phase (before the page can stop events), and only to
+//   trusted input (`event.isTrusted`): a page's own script cannot make it count;
+// - finds the control on the event's composed path (so open shadow roots work too);
+// - toggles (like, vote): confirms that the state of that same element flipped after the click
+//   (or after a keyboard shortcut on the focused item), then reports { before, after };
+// - presses (a repost's confirm item, a report's submit button): reports the press;
+// - composers: at submit, hands the editor's text to the service worker, which counts its
+//   hashtags and drops it; reports how long the person spent composing;
+// - uploads: reports the media types of files chosen, dropped or pasted.
+// It sends no URL, no identifier from the page and keeps nothing; nothing is counted on a page
+// that shows the logged-out markers.
 
 (() => {
   "use strict";
@@ -18,21 +23,10 @@
 
   /** How long after a trusted click a state flip still counts as its result. */
   const CONFIRM_WITHIN_MS = 3000;
+  /** How long a submitted composer has to clear or close before the post is taken as sent. */
+  const POST_CONFIRM_WITHIN_MS = 5000;
 
-  /** The controls being watched after a click: element -> { lastState, clicks, observer, timer }. */
-  const watched = new Map();
-
-  const isOn = (element, rule) => element.getAttribute(rule.state_attribute) === rule.on_value;
-
-  function findControl(event) {
-    for (const node of event.composedPath()) {
-      if (!(node instanceof Element)) continue;
-      for (const rule of rules.toggles) {
-        if (node.matches(rule.selector)) return { element: node, rule };
-      }
-    }
-    return null;
-  }
+  const loggedOut = () => rules.logged_out.some((selector) => document.querySelector(selector));
 
   function report(observation) {
     chrome.runtime.sendMessage({ type: "observe", observation }).catch(() => {
@@ -40,44 +34,220 @@
     });
   }
 
+  /** The first element on the event's composed path that matches `selector`. */
+  function onPath(event, selector) {
+    for (const node of event.composedPath()) {
+      if (node instanceof Element && node.matches(selector)) return node;
+    }
+    return null;
+  }
+
+  function firstRuleOnPath(event, list, selectorOf) {
+    for (const node of event.composedPath()) {
+      if (!(node instanceof Element)) continue;
+      for (const rule of list) if (node.matches(selectorOf(rule))) return { element: node, rule };
+    }
+    return null;
+  }
+
+  // --- toggles ---------------------------------------------------------------------------------
+
+  function isOn(element, state) {
+    const holder = state.within ? element.querySelector(state.within) : element;
+    if (!holder) return null;
+    const [match, expected] = Object.entries(state.on)[0];
+    if (match === "has_class") return holder.classList.contains(expected);
+    const value = holder.getAttribute(state.attribute) ?? "";
+    if (match === "equals") return expected.includes(value);
+    if (match === "starts_with") return expected.some((prefix) => value.startsWith(prefix));
+    if (match === "not_starts_with") return !expected.some((prefix) => value.startsWith(prefix));
+    return null;
+  }
+
+  /** A number drawn once per element and mixed with the page's path: it lets the core notice the
+   *  same item toggled again, and says nothing about the item. */
+  const itemNumbers = new WeakMap();
+  function itemNumber(element) {
+    if (!itemNumbers.has(element)) itemNumbers.set(element, crypto.getRandomValues(new Uint32Array(1))[0]);
+    let hash = 2166136261;
+    for (const char of location.pathname + location.search) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+    return (itemNumbers.get(element) ^ hash) >>> 0;
+  }
+
+  /** The controls being watched after an act: element -> { lastState, acts, observer, timer }. */
+  const watched = new Map();
+
   function stopWatching(element) {
-    const watch = watched.get(element);
-    if (!watch) return;
-    watch.observer.disconnect();
-    clearTimeout(watch.timer);
+    const entry = watched.get(element);
+    if (!entry) return;
+    entry.observer.disconnect();
+    clearTimeout(entry.timer);
     watched.delete(element);
   }
 
-  // One watch per element. Each trusted click on it allows one flip to be reported, so a double
+  // One watch per element. Each trusted act on it allows one flip to be reported, so a double
   // click is two flips, a slow page that flips once is one flip, and a flip the page makes on its
-  // own (clearing a like when the person clicks dislike) is not the person's click on this control.
+  // own (clearing a like when the person clicks dislike) is not the person's act on this control.
   function watch(element, rule) {
     let entry = watched.get(element);
     if (!entry) {
-      entry = { lastState: isOn(element, rule), clicks: 0, timer: 0 };
+      const lastState = isOn(element, rule.state);
+      if (lastState === null) return;
+      entry = { lastState, acts: 0, timer: 0 };
       entry.observer = new MutationObserver(() => {
-        const state = isOn(element, rule);
-        if (state === entry.lastState) return;
-        if (entry.clicks > 0) {
-          entry.clicks -= 1;
-          report({ signal: "toggle", control: rule.control, before: entry.lastState, after: state });
+        const state = isOn(element, rule.state);
+        if (state === null || state === entry.lastState) return;
+        if (entry.acts > 0) {
+          entry.acts -= 1;
+          report({
+            signal: "toggle",
+            control: rule.control,
+            before: entry.lastState,
+            after: state,
+            item: itemNumber(element),
+          });
         }
         entry.lastState = state;
       });
-      entry.observer.observe(element, { attributes: true, attributeFilter: [rule.state_attribute] });
+      const subtree = Boolean(rule.state.within);
+      entry.observer.observe(element, subtree
+        ? { attributes: true, childList: true, subtree: true }
+        : { attributes: true, attributeFilter: [rule.state.attribute] });
       watched.set(element, entry);
     }
-    entry.clicks += 1;
+    entry.acts += 1;
     clearTimeout(entry.timer);
     entry.timer = setTimeout(() => stopWatching(element), CONFIRM_WITHIN_MS);
   }
 
+  // --- presses ---------------------------------------------------------------------------------
+
+  function label(element) {
+    return (element.getAttribute("aria-label") ?? element.textContent ?? "").trim();
+  }
+
+  function onPress(element, rule) {
+    const text = label(element);
+    if (rule.unless_label_starts_with.some((prefix) => text.startsWith(prefix))) return;
+    report({ signal: "press", control: rule.control });
+  }
+
+  // --- composers -------------------------------------------------------------------------------
+
+  const composingSince = new WeakMap();
+  const editorSelector = rules.composers.map((c) => c.editor).join(", ");
+
+  function editorFor(submit, rule) {
+    for (let node = submit.parentElement; node; node = node.parentElement) {
+      const editor = node.querySelector(rule.editor);
+      if (editor) return editor;
+    }
+    return null;
+  }
+
+  const textOf = (editor) =>
+    editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement ? editor.value : editor.innerText;
+
+  function onSubmit(editor, rule) {
+    const text = textOf(editor);
+    if (!text.trim()) return;
+    const started = composingSince.get(editor);
+    const composedMs = started === undefined ? 0 : Math.max(0, Math.round(performance.now() - started));
+    composingSince.delete(editor);
+    // Sent only once the composer clears or closes: a failed or cancelled submit counts nothing.
+    const deadline = performance.now() + POST_CONFIRM_WITHIN_MS;
+    const check = () => {
+      if (!editor.isConnected || !textOf(editor).trim()) {
+        report({ signal: "post", control: rule.control, text, composed_ms: composedMs });
+      } else if (performance.now() < deadline) {
+        setTimeout(check, 100);
+      }
+    };
+    setTimeout(check, 0);
+  }
+
+  // --- uploads ---------------------------------------------------------------------------------
+
+  function onFiles(files) {
+    if (!files || files.length === 0) return;
+    report({ signal: "upload", media_types: Array.from(files, (file) => file.type ?? "") });
+  }
+
+  // --- listeners -------------------------------------------------------------------------------
+
+  const isEditable = (node) =>
+    node instanceof Element &&
+    (node.isContentEditable || node.matches("input, textarea, select, [contenteditable=''], [contenteditable='true']"));
+
   window.addEventListener(
     "click",
     (event) => {
-      if (!event.isTrusted) return;
-      const hit = findControl(event);
-      if (hit) watch(hit.element, hit.rule);
+      if (!event.isTrusted || loggedOut()) return;
+      const toggle = firstRuleOnPath(event, rules.toggles, (rule) => rule.selector);
+      if (toggle) return watch(toggle.element, toggle.rule);
+      const press = firstRuleOnPath(event, rules.presses, (rule) => rule.selector);
+      if (press) return onPress(press.element, press.rule);
+      const submit = firstRuleOnPath(event, rules.composers, (rule) => rule.submit);
+      if (submit) {
+        const editor = editorFor(submit.element, submit.rule);
+        if (editor) onSubmit(editor, submit.rule);
+      }
+    },
+    { capture: true, passive: true },
+  );
+
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (!event.isTrusted || loggedOut()) return;
+      const target = event.composedPath()[0];
+      if (editorSelector) {
+        const editor = onPath(event, editorSelector);
+        if (editor) {
+          if (!composingSince.has(editor)) composingSince.set(editor, performance.now());
+          if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+            const rule = rules.composers.find((c) => editor.matches(c.editor));
+            if (rule) onSubmit(editor, rule);
+          }
+          return;
+        }
+      }
+      if (isEditable(target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      for (const shortcut of rules.shortcuts) {
+        if (event.key !== shortcut.key) continue;
+        const item = target instanceof Element ? target.closest(shortcut.item) : null;
+        if (!item) continue;
+        for (const rule of rules.toggles.filter((t) => t.control === shortcut.control)) {
+          const control = item.querySelector(rule.selector);
+          if (control) return watch(control, rule);
+        }
+      }
+    },
+    { capture: true, passive: true },
+  );
+
+  window.addEventListener(
+    "change",
+    (event) => {
+      const input = event.composedPath()[0];
+      if (!event.isTrusted || loggedOut() || !(input instanceof HTMLInputElement) || input.type !== "file") return;
+      onFiles(input.files);
+    },
+    { capture: true, passive: true },
+  );
+
+  window.addEventListener(
+    "drop",
+    (event) => {
+      if (event.isTrusted && !loggedOut()) onFiles(event.dataTransfer?.files);
+    },
+    { capture: true, passive: true },
+  );
+
+  window.addEventListener(
+    "paste",
+    (event) => {
+      if (event.isTrusted && !loggedOut()) onFiles(event.clipboardData?.files);
     },
     { capture: true, passive: true },
   );

@@ -148,21 +148,12 @@ const X: PlatformRules = PlatformRules {
             within: None,
         },
     )],
-    presses: &[
-        press(
-            "repost",
-            "testid-2023",
-            "[data-testid=\"retweetConfirm\"], [data-testid=\"repostConfirm\"]",
-            REPOST,
-        ),
-        // assumption: the last step of X's report flow carries this test id
-        press(
-            "report",
-            "report-flow-2024",
-            "[data-testid=\"ChoiceSelectionNextButton\"][data-report-submit]",
-            REPORT,
-        ),
-    ],
+    presses: &[press(
+        "repost",
+        "testid-2023",
+        "[data-testid=\"retweetConfirm\"], [data-testid=\"repostConfirm\"]",
+        REPOST,
+    )],
     composers: &[ComposerRule {
         control: "post",
         variant: "draftjs-2023",

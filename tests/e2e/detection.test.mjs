@@ -5,7 +5,9 @@
 // At the end the suite prints the detection table: platform × kind → cases passed.
 
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
 
@@ -36,8 +38,14 @@ async function step(page, action) {
   if (action.press) return page.keyboard.press(action.press);
   if (action.type) return page.locator(action.type.selector).pressSequentially(action.type.text);
   if (action.upload) {
-    const files = action.upload.files.map(({ name, mimeType }) => ({ name, mimeType, buffer: Buffer.from(name) }));
-    return page.setInputFiles(action.upload.selector, files);
+    // Files on disk, so that Chromium delivers them as a person's choice would (trusted events);
+    // their media type follows the file name's extension.
+    const dir = mkdtempSync(join(tmpdir(), "tacheron-upload-"));
+    const paths = action.upload.files.map(({ name }) => {
+      writeFileSync(join(dir, name), name);
+      return join(dir, name);
+    });
+    return page.setInputFiles(action.upload.selector, paths);
   }
   if (action.drop) {
     // A drop made of trusted input events is not something a test can synthesize; the page's

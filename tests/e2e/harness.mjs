@@ -33,22 +33,27 @@ export const FIXTURE_SITES = {
   "bsky.app": "bluesky",
   "www.facebook.com": "facebook",
   "www.pinterest.com": "pinterest",
-  "lookalike.example": "lookalike",
 };
 
 /**
- * Chromium's own background services, which reach these exact endpoints at start-up even with
+ * Chromium's own background services, which reach these endpoints even with
  * --disable-background-networking and --disable-component-update: the Google-account cookie check,
- * the component and extension updater, and its clock check. They come from the browser, not the
- * extension (which has no network code and whose CSP forbids connections); every other request is
- * counted against the extension.
+ * the component and extension updater and its clock check, and the spell-check dictionary fetched
+ * the first time someone types in a text box. They come from the browser, not the extension (which
+ * has no network code and whose CSP forbids connections); every other request is counted against
+ * the extension. An entry ending in "*" is a prefix.
  */
-const BROWSER_SERVICES = new Set([
+const BROWSER_SERVICES = [
   "accounts.google.com/ListAccounts",
   "update.googleapis.com/service/update2/json",
   "http://update.googleapis.com/service/update2/json",
   "http://clients2.google.com/time/1/current",
-]);
+  "redirector.gvt1.com/edgedl/chrome/dict/*",
+];
+const isBrowserService = (request) =>
+  BROWSER_SERVICES.some((service) =>
+    service.endsWith("*") ? request.startsWith(service.slice(0, -1)) : request === service,
+  );
 
 function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), "tacheron-tls-"));
@@ -66,8 +71,8 @@ function selfSignedCertificate() {
 }
 
 function fixtureFile(site, pathname) {
-  const name = pathname === "/" ? "index" : pathname.slice(1);
-  if (!/^[a-z0-9_-]+$/.test(name)) return null;
+  const name = pathname === "/" ? "index" : pathname.slice(1).replace(/\/$/, "");
+  if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/.test(name)) return null;
   const file = join(FIXTURES, site, `${name}.html`);
   return existsSync(file) ? file : null;
 }
@@ -129,7 +134,7 @@ export async function startFixtureServer({ port = 0 } = {}) {
     },
     /** Requests that no test asked for: anything the browser or the extension sent on its own. */
     unexpected() {
-      return requests.filter((request) => !expected.has(request) && !BROWSER_SERVICES.has(request));
+      return requests.filter((request) => !expected.has(request) && !isBrowserService(request));
     },
     close: () =>
       new Promise((resolve) => {

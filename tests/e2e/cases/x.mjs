@@ -1,0 +1,126 @@
+// X (x.com): likes by click and by the "l" shortcut, reposts only when confirmed, posts with
+// their hashtags, uploads, and what must count nothing.
+const HOME = "https://x.com/home";
+const FIRST = '[data-testid="cellInnerDiv"]:nth-child(1)';
+const LIKE = `${FIRST} [data-testid="like"], ${FIRST} [data-testid="unlike"]`;
+const RETWEET = `${FIRST} [data-testid="retweet"]`;
+const EDITOR = '[data-testid="tweetTextarea_0"]';
+
+export default [
+  {
+    name: "x: a like",
+    platform: "x",
+    kind: "reaction",
+    url: HOME,
+    steps: [{ click: LIKE }],
+    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+  },
+  {
+    name: "x: like then unlike",
+    platform: "x",
+    kind: "unreaction",
+    url: HOME,
+    steps: [{ click: LIKE }, { click: LIKE }],
+    expect: [
+      { platform: "x", kind: "reaction", detail: "like", count: 1 },
+      { platform: "x", kind: "unreaction", detail: "like", count: 1 },
+    ],
+  },
+  {
+    name: "x: the l shortcut on the focused post likes it",
+    platform: "x",
+    kind: "reaction",
+    url: `${HOME}?hl=fr`,
+    steps: [{ focus: `${FIRST} article` }, { press: "l" }],
+    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+  },
+  {
+    name: "x: a confirmed repost",
+    platform: "x",
+    kind: "repost",
+    url: HOME,
+    steps: [{ click: RETWEET }, { click: '[data-testid="retweetConfirm"]' }],
+    expect: [{ platform: "x", kind: "repost", detail: "repost", count: 1 }],
+  },
+  {
+    name: "x: the repost menu opened then dismissed counts nothing",
+    platform: "x",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: RETWEET }, { click: '[data-testid="menuCancel"]' }],
+    expect: [],
+  },
+  {
+    name: "x: a post with hashtags counts the post and each distinct tag",
+    platform: "x",
+    kind: "hashtag",
+    url: HOME,
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Le #travail du clic et le #DigitalLabour, #travail encore #123" } },
+      { click: '[data-testid="tweetButtonInline"]' },
+      { wait: 400 },
+    ],
+    expect: [
+      { platform: "x", kind: "hashtag", count: 2 },
+      { platform: "x", kind: "post", detail: "post", count: 1 },
+    ],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "x: ctrl+enter posts too",
+    platform: "x",
+    kind: "post",
+    url: HOME,
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "hello" } },
+      { press: "Control+Enter" },
+      { wait: 400 },
+    ],
+    expect: [{ platform: "x", kind: "post", detail: "post", count: 1 }],
+  },
+  {
+    name: "x: two images and a video uploaded",
+    platform: "x",
+    kind: "upload",
+    url: HOME,
+    steps: [
+      {
+        upload: {
+          selector: '[data-testid="fileInput"]',
+          files: [
+            { name: "a.png", mimeType: "image/png" },
+            { name: "b.jpg", mimeType: "image/jpeg" },
+            { name: "c.mp4", mimeType: "video/mp4" },
+          ],
+        },
+      },
+    ],
+    expect: [
+      { platform: "x", kind: "upload", detail: "image", count: 2 },
+      { platform: "x", kind: "upload", detail: "video", count: 1 },
+    ],
+  },
+  {
+    name: "x: a page script's like, post and file drop count nothing",
+    platform: "x",
+    kind: "negative",
+    url: HOME,
+    steps: [
+      { untrustedClick: LIKE },
+      { untrustedClick: RETWEET },
+      { untrustedClick: '[data-testid="retweetConfirm"]' },
+      { drop: { selector: EDITOR, files: [{ name: "a.png", mimeType: "image/png" }] } },
+    ],
+    expect: [],
+  },
+  {
+    name: "x: nothing counts when logged out",
+    platform: "x",
+    kind: "negative",
+    url: "https://x.com/logged-out",
+    steps: [{ click: LIKE }],
+    expect: [],
+  },
+];
