@@ -15,6 +15,7 @@ pub mod classify;
 pub mod date;
 pub mod estimate;
 pub mod export;
+pub mod guard;
 pub mod hashtags;
 pub mod ledger;
 #[cfg(not(target_arch = "wasm32"))]

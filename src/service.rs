@@ -6,31 +6,39 @@
 //!   the browser reports) and the rules give it a meaning;
 //! - a counted action is durably stored before `Recorded` is answered; if storing fails, the
 //!   answer is an error and nothing is acknowledged;
-//! - the ledger is read only by the extension's own pages, never by a content sensor.
+//! - the ledger is read only by the extension's own pages, never by a content sensor;
+//! - repeated toggles and observations over a platform's ceiling are not counted ([`crate::guard`]).
 
-use crate::classify::{Rejection, classify};
+use crate::classify::{Observation, Rejection, classify};
 use crate::export::export;
+use crate::guard::{GuardState, Verdict};
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
 use crate::model::Action;
 use crate::ports::{Clock, Storage, StorageError};
 use crate::protocol::{Request, Response, Sender};
-use crate::rules::rules_for_url;
+use crate::rules::{PlatformRules, rules_for_url};
+
+/// The session-store key of the guard's memory.
+const GUARD_KEY: &str = "guard";
 use crate::summary::summarize;
 
 /// The core behind the service worker.
 #[derive(Debug)]
 pub struct Service<S, C> {
     storage: S,
+    session: S,
     clock: C,
     extension_base_url: String,
 }
 
 impl<S: Storage, C: Clock> Service<S, C> {
-    /// A service over `storage` and `clock`. `extension_base_url` is the extension's own origin
+    /// A service over `storage` (durable: the ledger), `session` (cleared when the browser
+    /// closes: the guard's memory) and `clock`. `extension_base_url` is the extension's own origin
     /// with a trailing slash (`chrome-extension://<id>/`): only pages under it may read the ledger.
-    pub fn new(storage: S, clock: C, extension_base_url: &str) -> Service<S, C> {
+    pub fn new(storage: S, session: S, clock: C, extension_base_url: &str) -> Service<S, C> {
         Service {
             storage,
+            session,
             clock,
             extension_base_url: extension_base_url.to_owned(),
         }
@@ -52,13 +60,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
                     };
                 };
                 match classify(rules, &observation) {
-                    Ok(actions) => match self.record(&actions).await {
-                        Ok(()) => Response::Recorded {
-                            platform: rules.platform,
-                            kinds: actions.iter().map(|action| action.kind).collect(),
-                        },
-                        Err(error) => error_response(error),
-                    },
+                    Ok(actions) => self.admit_and_record(rules, &observation, actions).await,
                     Err(reason) => Response::Ignored { reason },
                 }
             }
@@ -87,6 +89,54 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .get_with_prefix::<DayRecord>(DAY_KEY_PREFIX)
             .await?;
         Ledger::from_stored(days).map_err(StorageError)
+    }
+
+    /// Passes the guard, then stores; the guard remembers only what was stored.
+    async fn admit_and_record(
+        &self,
+        rules: &PlatformRules,
+        observation: &Observation,
+        actions: Vec<Action>,
+    ) -> Response {
+        // The guard's memory is disposable: unreadable session state starts afresh.
+        let mut guard: GuardState = self
+            .session
+            .get(GUARD_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let toggle = match (observation, actions.first()) {
+            (
+                Observation::Toggle {
+                    control,
+                    item: Some(item),
+                    ..
+                },
+                Some(action),
+            ) => Some((*item, control.as_str(), action)),
+            _ => None,
+        };
+        let now_ms = self.clock.now().epoch_ms;
+        let verdict = guard.admit(rules.platform, rules.ceiling_per_minute, now_ms, toggle);
+        let response = match verdict {
+            Verdict::Count => match self.record(&actions).await {
+                Ok(()) => Response::Recorded {
+                    platform: rules.platform,
+                    kinds: actions.iter().map(|action| action.kind).collect(),
+                },
+                Err(error) => return error_response(error),
+            },
+            Verdict::Repeated => Response::Ignored {
+                reason: Rejection::Repeated,
+            },
+            Verdict::OverCeiling => Response::Ignored {
+                reason: Rejection::OverCeiling,
+            },
+        };
+        // Losing the guard's memory costs at most a repeat counted twice: never an error.
+        let _ = self.session.set(GUARD_KEY, &guard).await;
+        response
     }
 
     async fn record(&self, actions: &[Action]) -> Result<(), StorageError> {

@@ -15,9 +15,36 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = get, catch)]
-    async fn chrome_storage_get(keys: JsValue) -> Result<JsValue, JsValue>;
+    async fn local_get(keys: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
-    async fn chrome_storage_set(items: JsValue) -> Result<JsValue, JsValue>;
+    async fn local_set(items: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get, catch)]
+    async fn session_get(keys: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set, catch)]
+    async fn session_set(items: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Which of `chrome.storage`'s areas a [`ChromeStorage`] uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// `chrome.storage.local`: durable, the ledger.
+    Local,
+    /// `chrome.storage.session`: in memory until the browser closes, the guard's memory.
+    Session,
+}
+
+async fn chrome_storage_get(area: Area, keys: JsValue) -> Result<JsValue, JsValue> {
+    match area {
+        Area::Local => local_get(keys).await,
+        Area::Session => session_get(keys).await,
+    }
+}
+
+async fn chrome_storage_set(area: Area, items: JsValue) -> Result<JsValue, JsValue> {
+    match area {
+        Area::Local => local_set(items).await,
+        Area::Session => session_set(items).await,
+    }
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StorageError> {
@@ -34,13 +61,13 @@ fn describe(error: &JsValue) -> String {
         .unwrap_or_else(|| "unknown error".to_owned())
 }
 
-/// `chrome.storage.local` as a [`Storage`].
-#[derive(Debug, Default)]
-pub struct ChromeStorage;
+/// One `chrome.storage` area as a [`Storage`].
+#[derive(Debug)]
+pub struct ChromeStorage(pub Area);
 
 impl Storage for ChromeStorage {
     async fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StorageError> {
-        let items = chrome_storage_get(JsValue::from_str(key))
+        let items = chrome_storage_get(self.0, JsValue::from_str(key))
             .await
             .map_err(|e| StorageError(describe(&e)))?;
         let value = js_sys::Reflect::get(&items, &JsValue::from_str(key))
@@ -57,7 +84,7 @@ impl Storage for ChromeStorage {
         &self,
         prefix: &str,
     ) -> Result<Vec<(String, T)>, StorageError> {
-        let items = chrome_storage_get(JsValue::NULL)
+        let items = chrome_storage_get(self.0, JsValue::NULL)
             .await
             .map_err(|e| StorageError(describe(&e)))?;
         let items: js_sys::Object = items.unchecked_into();
@@ -82,7 +109,7 @@ impl Storage for ChromeStorage {
         let items = js_sys::Object::new();
         js_sys::Reflect::set(&items, &JsValue::from_str(key), &to_js(value)?)
             .map_err(|e| StorageError(describe(&e)))?;
-        chrome_storage_set(items.into())
+        chrome_storage_set(self.0, items.into())
             .await
             .map(|_| ())
             .map_err(|e| StorageError(describe(&e)))
@@ -119,7 +146,8 @@ impl Core {
     pub fn new(extension_base_url: &str) -> Core {
         Core {
             service: Rc::new(Service::new(
-                ChromeStorage,
+                ChromeStorage(Area::Local),
+                ChromeStorage(Area::Session),
                 BrowserClock,
                 extension_base_url,
             )),

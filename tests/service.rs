@@ -25,6 +25,7 @@ const SATURDAY_MORNING: Instant = Instant {
 fn service() -> Service<MemoryStorage, FixedClock> {
     Service::new(
         MemoryStorage::new(),
+        MemoryStorage::new(),
         FixedClock::new(SATURDAY_MORNING),
         EXTENSION,
     )
@@ -172,6 +173,7 @@ fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
     };
     let service = Service::new(
         MemoryStorage::new(),
+        MemoryStorage::new(),
         FixedClock::new(next_morning),
         EXTENSION,
     );
@@ -194,4 +196,61 @@ fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
         }
         other => panic!("expected a summary, got {other:?}"),
     }
+}
+
+fn toggle_item(control: &str, before: bool, after: bool, item: u32) -> Request {
+    Request::Observe {
+        observation: Observation::Toggle {
+            control: control.into(),
+            before,
+            after,
+            item: Some(item),
+        },
+    }
+}
+
+#[test]
+fn like_unlike_like_on_the_same_item_is_one_reaction_and_one_unreaction() {
+    let service = service();
+    for (before, after) in [(false, true), (true, false), (false, true), (true, false)] {
+        block_on(service.handle(toggle_item("like", before, after, 99), &youtube()));
+    }
+    let records = export_json(&service)["records"].clone();
+    let counts: Vec<(String, u64)> = records
+        .as_array()
+        .expect("records")
+        .iter()
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap_or_default().to_owned(),
+                r["count"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("reaction".to_owned(), 1), ("unreaction".to_owned(), 1)]
+    );
+}
+
+#[test]
+fn a_flood_beyond_the_platform_ceiling_is_dropped() {
+    let service = service();
+    let mut recorded = 0;
+    for item in 0..200 {
+        let answer = block_on(service.handle(toggle_item("like", false, true, item), &youtube()));
+        match answer {
+            Response::Recorded { .. } => recorded += 1,
+            Response::Ignored {
+                reason: Rejection::OverCeiling,
+            } => {}
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    let ceiling = tacheron::rules::rules_for_url("https://www.youtube.com/")
+        .expect("youtube")
+        .ceiling_per_minute;
+    assert_eq!(recorded, ceiling);
+    let records = export_json(&service)["records"].clone();
+    assert_eq!(records[0]["count"], u64::from(ceiling));
 }

@@ -27,6 +27,17 @@ export default [
     ],
   },
   {
+    name: "x: like, unlike, like again within ten minutes is one of each",
+    platform: "x",
+    kind: "unreaction",
+    url: HOME,
+    steps: [{ click: LIKE }, { click: LIKE }, { click: LIKE }],
+    expect: [
+      { platform: "x", kind: "reaction", detail: "like", count: 1 },
+      { platform: "x", kind: "unreaction", detail: "like", count: 1 },
+    ],
+  },
+  {
     name: "x: the l shortcut on the focused post likes it",
     platform: "x",
     kind: "reaction",
