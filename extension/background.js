@@ -17,7 +17,9 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   const answer = previous
     .then(() => core)
-    .then((ready) => ready.handle(message, sender.url ?? ""));
+    .then((ready) =>
+      ready.handle(message, { url: sender.url ?? "", tab_id: sender.tab?.id ?? null, tab_url: sender.tab?.url ?? null }),
+    );
   previous = answer.catch(() => undefined);
   answer.then(sendResponse, (error) => sendResponse({ type: "error", message: String(error) }));
   return true;

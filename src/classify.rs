@@ -5,6 +5,7 @@
 //! comes from the sender's URL as the browser reports it, never from the message, and the meaning
 //! comes from the rule table. A post's text is read here for its hashtags and dropped.
 
+use crate::captcha::CaptchaEvent;
 use crate::hashtags::count_hashtags;
 use crate::model::{Action, Detail, Kind, Platform};
 use crate::rules::{Meaning, PlatformRules};
@@ -53,6 +54,14 @@ pub enum Observation {
         /// Their media types (`image/png`, `video/mp4`; empty when unknown).
         media_types: Vec<String>,
     },
+    /// Something happened in a captcha widget's frame (see [`crate::captcha`]).
+    Captcha {
+        /// What happened.
+        event: CaptchaEvent,
+        /// The challenge type, for a `challenge` event (`image`, `audio`, `game`).
+        #[serde(default)]
+        challenge: Option<String>,
+    },
 }
 
 /// Why an observation was not counted.
@@ -73,6 +82,8 @@ pub enum Rejection {
     OverCeiling,
     /// Counting is switched off for this platform.
     PlatformOff,
+    /// A captcha solved with no interaction: not the person's labour.
+    Passive,
 }
 
 fn action(platform: Platform, meaning: Meaning, measured_ms: u64) -> Action {
@@ -81,6 +92,7 @@ fn action(platform: Platform, meaning: Meaning, measured_ms: u64) -> Action {
         kind: meaning.kind,
         detail: meaning.detail(),
         measured_ms,
+        effort: Default::default(),
     }
 }
 
@@ -157,10 +169,14 @@ pub fn classify(
                 kind: Kind::Hashtag,
                 detail: None,
                 measured_ms: 0,
+                effort: Default::default(),
             };
             actions.extend(std::iter::repeat_n(hashtag, hashtags));
             Ok(actions)
         }
+        // Captcha events come from the provider's frames, not from platform pages: the service
+        // puts them together per tab (crate::captcha) before anything is counted.
+        Observation::Captcha { .. } => Err(Rejection::UnknownControl),
         Observation::Upload { media_types } => {
             if media_types.is_empty() {
                 return Err(Rejection::NoChange);
@@ -175,6 +191,7 @@ pub fn classify(
                     kind: Kind::Upload,
                     detail: Detail::new(media_detail(media_type)),
                     measured_ms: 0,
+                    effort: Default::default(),
                 })
                 .collect())
         }
@@ -301,6 +318,60 @@ mod tests {
         for (url, observation, expected) in cases {
             let actions = classify(rules(url), &observation).expect(url);
             assert_eq!(kinds(&actions), [expected], "{url} {observation:?}");
+        }
+    }
+
+    /// Every rule of the table, run through `classify`: each toggle's on and off, each press and
+    /// each composer mean what the table says, on the platform of every host it lists.
+    #[test]
+    fn every_rule_in_the_table_classifies_as_declared() {
+        for platform_rules in crate::rules::ALL_RULES {
+            for host in platform_rules.hosts {
+                let rules = rules(&format!("https://{host}/"));
+                assert_eq!(rules.platform, platform_rules.platform, "{host}");
+                for rule in rules.toggles {
+                    let on =
+                        classify(rules, &toggle(rule.control, false, true)).expect(rule.control);
+                    assert_eq!(
+                        kinds(&on),
+                        [(rule.on.kind, Some(rule.on.detail))],
+                        "{host} {}",
+                        rule.variant
+                    );
+                    let off =
+                        classify(rules, &toggle(rule.control, true, false)).expect(rule.control);
+                    assert_eq!(
+                        kinds(&off),
+                        [(rule.off.kind, Some(rule.off.detail))],
+                        "{host} {}",
+                        rule.variant
+                    );
+                }
+                for rule in rules.presses {
+                    let press = Observation::Press {
+                        control: rule.control.into(),
+                    };
+                    let actions = classify(rules, &press).expect(rule.control);
+                    assert_eq!(
+                        kinds(&actions),
+                        [(rule.meaning.kind, Some(rule.meaning.detail))],
+                        "{host}"
+                    );
+                }
+                for rule in rules.composers {
+                    let post = Observation::Post {
+                        control: rule.control.into(),
+                        text: "#a".into(),
+                        composed_ms: 1,
+                    };
+                    let actions = classify(rules, &post).expect(rule.control);
+                    assert_eq!(
+                        kinds(&actions),
+                        [(Kind::Post, Some("post")), (Kind::Hashtag, None)],
+                        "{host}"
+                    );
+                }
+            }
         }
     }
 

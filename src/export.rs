@@ -30,6 +30,12 @@ pub struct ExportRecord {
     /// Seconds of measured time among them, when any was measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_seconds: Option<f64>,
+    /// Captcha challenge rounds among them, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<u32>,
+    /// Captcha tiles clicked among them, when any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiles: Option<u32>,
 }
 
 /// A whole export.
@@ -56,6 +62,8 @@ pub fn export(ledger: &Ledger) -> Export {
             count: tally.count,
             measured_seconds: (tally.measured_ms > 0)
                 .then(|| f64::from(tally.measured_ms) / 1000.0),
+            rounds: (tally.rounds > 0).then_some(tally.rounds),
+            tiles: (tally.tiles > 0).then_some(tally.tiles),
         })
         .collect();
     Export {
@@ -79,6 +87,7 @@ mod tests {
             kind: Kind::Reaction,
             detail: Detail::new("like"),
             measured_ms: 0,
+            effort: Default::default(),
         };
         ledger.add(date, &like);
         ledger.add(date, &like);

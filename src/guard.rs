@@ -113,6 +113,7 @@ mod tests {
             kind,
             detail: Detail::new("like"),
             measured_ms: 0,
+            effort: Default::default(),
         }
     }
 

@@ -93,6 +93,12 @@ pub struct Tally {
     /// Milliseconds of measured time among them (0 when nothing was measured).
     #[serde(rename = "ms", default, skip_serializing_if = "is_zero")]
     pub measured_ms: u32,
+    /// Captcha challenge rounds among them.
+    #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
+    pub rounds: u32,
+    /// Captcha tiles clicked among them.
+    #[serde(rename = "t", default, skip_serializing_if = "is_zero")]
+    pub tiles: u32,
 }
 
 fn is_zero(value: &u32) -> bool {
@@ -118,6 +124,8 @@ impl DayRecord {
         tally.count = tally.count.saturating_add(1);
         let measured = u32::try_from(action.measured_ms).unwrap_or(u32::MAX);
         tally.measured_ms = tally.measured_ms.saturating_add(measured);
+        tally.rounds = tally.rounds.saturating_add(action.effort.rounds);
+        tally.tiles = tally.tiles.saturating_add(action.effort.tiles);
     }
 
     /// The tallies in key order.
@@ -180,6 +188,7 @@ mod tests {
             kind: Kind::Reaction,
             detail: Detail::new("like"),
             measured_ms: 0,
+            effort: Default::default(),
         }
     }
 

@@ -11,6 +11,7 @@
 //! Only [`web`] (compiled for `wasm32` alone) touches browser APIs; everything else runs and is
 //! tested natively with the in-memory twins in [`memory`].
 
+pub mod captcha;
 pub mod classify;
 pub mod date;
 pub mod estimate;

@@ -183,6 +183,15 @@ impl fmt::Display for Detail {
     }
 }
 
+/// Effort measured inside a captcha solve: challenge rounds and image tiles clicked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Effort {
+    /// Challenge rounds (each "verify").
+    pub rounds: u32,
+    /// Tiles clicked.
+    pub tiles: u32,
+}
+
 /// One action of digital labour, as the core counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
@@ -194,6 +203,21 @@ pub struct Action {
     pub detail: Option<Detail>,
     /// Time the user spent on it, when it was measured (milliseconds).
     pub measured_ms: u64,
+    /// Captcha rounds and tiles, when any.
+    pub effort: Effort,
+}
+
+impl Action {
+    /// An action with nothing measured.
+    pub fn new(platform: Platform, kind: Kind, detail: Option<Detail>) -> Action {
+        Action {
+            platform,
+            kind,
+            detail,
+            measured_ms: 0,
+            effort: Effort::default(),
+        }
+    }
 }
 
 #[cfg(test)]

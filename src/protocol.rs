@@ -25,10 +25,17 @@ pub enum Request {
 }
 
 /// Who sent a message, as the browser reports it (never as the message claims).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct Sender {
     /// The URL of the sending page or frame: a web page for sensors, an extension page otherwise.
     pub url: String,
+    /// The sending tab, for content scripts.
+    #[serde(default)]
+    pub tab_id: Option<i64>,
+    /// The URL of the sending tab's page, when the browser shows it to the extension (it does on
+    /// the platforms, where the extension has host access; elsewhere it stays hidden).
+    #[serde(default)]
+    pub tab_url: Option<String>,
 }
 
 /// The answer to a [`Request`].
@@ -42,6 +49,8 @@ pub enum Response {
         /// What kinds, one per action counted.
         kinds: Vec<Kind>,
     },
+    /// The event is taken into account; nothing is counted yet (a captcha in progress).
+    Noted,
     /// The observation was valid but counts nothing.
     Ignored {
         /// Why.

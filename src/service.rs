@@ -9,17 +9,20 @@
 //! - the ledger is read only by the extension's own pages, never by a content sensor;
 //! - repeated toggles and observations over a platform's ceiling are not counted ([`crate::guard`]).
 
+use crate::captcha::{CaptchaEvent, CaptchaOutcome, CaptchaProgress};
 use crate::classify::{Observation, Rejection, classify};
 use crate::export::export;
 use crate::guard::{GuardState, Verdict};
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
-use crate::model::Action;
+use crate::model::{Action, Kind, Platform};
 use crate::ports::{Clock, Storage, StorageError};
 use crate::protocol::{Request, Response, Sender};
-use crate::rules::{PlatformRules, rules_for_url};
+use crate::rules::{PlatformRules, captcha_frame_for_url, rules_for_url};
 
 /// The session-store key of the guard's memory.
 const GUARD_KEY: &str = "guard";
+/// The session-store key of the captchas in progress.
+const CAPTCHA_KEY: &str = "captchas";
 use crate::summary::summarize;
 
 /// The core behind the service worker.
@@ -53,6 +56,9 @@ impl<S: Storage, C: Clock> Service<S, C> {
     pub async fn handle(&self, request: Request, sender: &Sender) -> Response {
         let from_extension_page = self.is_extension_page(sender);
         match request {
+            Request::Observe {
+                observation: Observation::Captcha { event, challenge },
+            } => self.captcha(sender, event, challenge.as_deref()).await,
             Request::Observe { observation } => {
                 let Some(rules) = rules_for_url(&sender.url) else {
                     return Response::Ignored {
@@ -89,6 +95,54 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .get_with_prefix::<DayRecord>(DAY_KEY_PREFIX)
             .await?;
         Ledger::from_stored(days).map_err(StorageError)
+    }
+
+    /// A captcha frame's event: put together with the other frames' events of the same tab; a
+    /// solve is counted on the platform of the tab's page, or `other` (the site is not kept).
+    async fn captcha(
+        &self,
+        sender: &Sender,
+        event: CaptchaEvent,
+        challenge: Option<&str>,
+    ) -> Response {
+        let (Some((provider, frame)), Some(tab)) =
+            (captcha_frame_for_url(&sender.url), sender.tab_id)
+        else {
+            return Response::Ignored {
+                reason: Rejection::UnknownSite,
+            };
+        };
+        let challenge = challenge.filter(|c| frame.challenges.iter().any(|(_, name)| name == c));
+        let platform = sender
+            .tab_url
+            .as_deref()
+            .and_then(rules_for_url)
+            .map_or(Platform::Other, |rules| rules.platform);
+        let mut progress: CaptchaProgress = self
+            .session
+            .get(CAPTCHA_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let now_ms = self.clock.now().epoch_ms;
+        let outcome = progress.record(provider, platform, tab, event, challenge, now_ms);
+        let _ = self.session.set(CAPTCHA_KEY, &progress).await;
+        match outcome {
+            CaptchaOutcome::Pending => Response::Noted,
+            CaptchaOutcome::Passive => Response::Ignored {
+                reason: Rejection::Passive,
+            },
+            CaptchaOutcome::Solved(action) => {
+                match self.record(std::slice::from_ref(&action)).await {
+                    Ok(()) => Response::Recorded {
+                        platform,
+                        kinds: vec![Kind::Captcha],
+                    },
+                    Err(error) => error_response(error),
+                }
+            }
+        }
     }
 
     /// Passes the guard, then stores; the guard remembers only what was stored.

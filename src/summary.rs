@@ -70,6 +70,7 @@ mod tests {
             kind,
             detail: Detail::new(detail),
             measured_ms: 0,
+            effort: Default::default(),
         }
     }
 

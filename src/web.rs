@@ -154,13 +154,16 @@ impl Core {
         }
     }
 
-    /// Answers one message; `sender_url` is the URL the browser reports for its sender.
-    /// The promise always resolves to a response object (errors included), never rejects.
-    pub fn handle(&self, message: JsValue, sender_url: String) -> js_sys::Promise {
+    /// Answers one message; `sender` is `{url, tab_id, tab_url}` as the browser reports the
+    /// sender. The promise always resolves to a response object (errors included), never rejects.
+    pub fn handle(&self, message: JsValue, sender: JsValue) -> js_sys::Promise {
         let service = Rc::clone(&self.service);
         wasm_bindgen_futures::future_to_promise(async move {
-            let response = match serde_wasm_bindgen::from_value::<Request>(message) {
-                Ok(request) => service.handle(request, &Sender { url: sender_url }).await,
+            let parsed = serde_wasm_bindgen::from_value::<Request>(message).and_then(|request| {
+                serde_wasm_bindgen::from_value::<Sender>(sender).map(|sender| (request, sender))
+            });
+            let response = match parsed {
+                Ok((request, sender)) => service.handle(request, &sender).await,
                 Err(error) => Response::Error {
                     message: format!("invalid message: {error}"),
                 },

@@ -34,12 +34,14 @@ fn service() -> Service<MemoryStorage, FixedClock> {
 fn youtube() -> Sender {
     Sender {
         url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(),
+        ..Sender::default()
     }
 }
 
 fn dashboard() -> Sender {
     Sender {
         url: format!("{EXTENSION}pages/dashboard.html"),
+        ..Sender::default()
     }
 }
 
@@ -104,8 +106,13 @@ fn observations_from_other_sites_count_nothing() {
         "http://www.youtube.com/watch?v=1",
         "chrome-extension://abcdefghijklmnop/pages/dashboard.html",
     ] {
-        let answer =
-            block_on(service.handle(toggle("like", false, true), &Sender { url: url.into() }));
+        let answer = block_on(service.handle(
+            toggle("like", false, true),
+            &Sender {
+                url: url.into(),
+                ..Sender::default()
+            },
+        ));
         assert_eq!(
             answer,
             Response::Ignored {
@@ -126,6 +133,7 @@ fn web_pages_cannot_read_the_ledger() {
             youtube(),
             Sender {
                 url: "chrome-extension://another-extension/pages/dashboard.html".into(),
+                ..Sender::default()
             },
         ] {
             let answer = block_on(service.handle(request.clone(), &sender));
@@ -253,4 +261,76 @@ fn a_flood_beyond_the_platform_ceiling_is_dropped() {
     assert_eq!(recorded, ceiling);
     let records = export_json(&service)["records"].clone();
     assert_eq!(records[0]["count"], u64::from(ceiling));
+}
+
+fn captcha_frame(url: &str, tab_url: Option<&str>) -> Sender {
+    Sender {
+        url: url.into(),
+        tab_id: Some(12),
+        tab_url: tab_url.map(str::to_owned),
+    }
+}
+
+fn captcha(event: &str, challenge: Option<&str>) -> Request {
+    serde_json::from_value(serde_json::json!({
+        "type": "observe",
+        "observation": { "signal": "captcha", "event": event, "challenge": challenge }
+    }))
+    .expect("a valid captcha observation")
+}
+
+const ANCHOR: &str = "https://www.google.com/recaptcha/api2/anchor?k=x&size=normal";
+const BFRAME: &str = "https://www.google.com/recaptcha/api2/bframe?k=x";
+
+#[test]
+fn an_image_captcha_on_another_site_is_one_solve_on_other_without_the_site() {
+    let service = service();
+    let shop = Some("https://shop.example.net/checkout?order=42");
+    block_on(service.handle(captcha("interact", None), &captcha_frame(ANCHOR, shop)));
+    block_on(service.handle(
+        captcha("challenge", Some("image")),
+        &captcha_frame(BFRAME, shop),
+    ));
+    block_on(service.handle(captcha("tile", None), &captcha_frame(BFRAME, shop)));
+    block_on(service.handle(captcha("round", None), &captcha_frame(BFRAME, shop)));
+    let answer = block_on(service.handle(captcha("solved", None), &captcha_frame(ANCHOR, shop)));
+    assert_eq!(
+        answer,
+        Response::Recorded {
+            platform: Platform::Other,
+            kinds: vec![Kind::Captcha]
+        }
+    );
+    let export = export_json(&service);
+    let record = &export["records"][0];
+    assert_eq!(record["platform"], "other");
+    assert_eq!(record["detail"], "recaptcha-image");
+    assert_eq!(
+        (record["rounds"].as_u64(), record["tiles"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let everything = format!("{:?}{export}", service.storage().snapshot());
+    assert!(!everything.contains("shop") && !everything.contains("example.net"));
+}
+
+#[test]
+fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
+    let service = service();
+    let answer = block_on(service.handle(captcha("solved", None), &captcha_frame(ANCHOR, None)));
+    assert_eq!(
+        answer,
+        Response::Ignored {
+            reason: Rejection::Passive
+        }
+    );
+    let fake = "https://www.example.org/recaptcha/api2/anchor?k=x";
+    block_on(service.handle(captcha("interact", None), &captcha_frame(fake, None)));
+    let answer = block_on(service.handle(captcha("solved", None), &captcha_frame(fake, None)));
+    assert_eq!(
+        answer,
+        Response::Ignored {
+            reason: Rejection::UnknownSite
+        }
+    );
+    assert!(service.storage().snapshot().is_empty());
 }

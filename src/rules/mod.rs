@@ -8,11 +8,13 @@
 //! Selectors prefer test ids, ARIA state and element names; where a state shows only in label
 //! text, the accepted labels are listed per language (English and French at least).
 
+mod captchas;
 mod platforms;
 
 use crate::model::{Detail, Kind, Platform};
 use serde::Serialize;
 
+pub use captchas::{CAPTCHA_PROVIDERS, CaptchaFrame, CaptchaProvider, captcha_frame_for_url};
 pub use platforms::ALL_RULES;
 
 /// The version of this table; it changes with every change of a selector.
@@ -207,9 +209,31 @@ impl PlatformRules {
     }
 }
 
-/// Every platform's sensor rules, for the build.
-pub fn sensor_table() -> Vec<SensorRules> {
-    ALL_RULES.iter().map(PlatformRules::for_sensor).collect()
+/// What the build turns into content scripts: every platform's sensor rules, and the captcha
+/// providers with the match patterns of their frames.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SensorTable {
+    /// The table's version.
+    pub version: &'static str,
+    /// One entry per platform.
+    pub platforms: Vec<SensorRules>,
+    /// The captcha providers.
+    pub captchas: &'static [CaptchaProvider],
+    /// The manifest match patterns of every captcha frame.
+    pub captcha_matches: Vec<String>,
+}
+
+/// The whole sensor table, for the build.
+pub fn sensor_table() -> SensorTable {
+    SensorTable {
+        version: RULES_VERSION,
+        platforms: ALL_RULES.iter().map(PlatformRules::for_sensor).collect(),
+        captchas: CAPTCHA_PROVIDERS,
+        captcha_matches: CAPTCHA_PROVIDERS
+            .iter()
+            .flat_map(CaptchaProvider::match_patterns)
+            .collect(),
+    }
 }
 
 #[cfg(test)]

@@ -30,6 +30,14 @@ function tally(platform, kind, passed) {
 
 /** Runs one step of a case on `page`. */
 async function step(page, action) {
+  // Inside an iframe: { frame: "iframe selector", click | waitFor | type }.
+  if (action.frame) {
+    const frame = page.frameLocator(action.frame);
+    if (action.click) return frame.locator(action.click).click();
+    if (action.waitFor) return frame.locator(action.waitFor).waitFor({ state: action.state ?? "visible" });
+    if (action.type) return frame.locator(action.type.selector).pressSequentially(action.type.text);
+  }
+  if (action.waitFor) return page.locator(action.waitFor).waitFor();
   if (action.click) return page.click(action.click);
   if (action.untrustedClick) {
     return page.evaluate((selector) => document.querySelector(selector).click(), action.untrustedClick);

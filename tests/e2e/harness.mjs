@@ -18,11 +18,14 @@ export const ROOT = new URL("../..", import.meta.url).pathname;
 export const EXTENSION_DIR = join(ROOT, "dist/chrome");
 const FIXTURES = join(ROOT, "tests/fixtures");
 
-/** Which fixture folder each host serves. www.example.org serves YouTube's markup on purpose. */
+/** Which fixture folder (or folders, searched in order) each host serves. www.example.org, a site
+ *  outside the platform list, serves look-alikes of YouTube's markup and of a captcha widget. */
 export const FIXTURE_SITES = {
   "www.youtube.com": "youtube",
   "m.youtube.com": "youtube",
-  "www.example.org": "youtube",
+  "www.example.org": ["lookalike", "youtube"],
+  "www.google.com": "google",
+  "shop.example.net": "shop",
   "x.com": "x",
   "www.reddit.com": "reddit",
   "old.reddit.com": "old-reddit",
@@ -91,8 +94,8 @@ export async function startFixtureServer({ port = 0 } = {}) {
     const url = new URL(request.url, `${scheme}://${host}`);
     requests.push(`${scheme === "http" ? "http://" : ""}${host}${url.pathname}`);
     if (process.env.TACHERON_LOG_REQUESTS) console.error(scheme, request.method, host, request.url);
-    const site = scheme === "https" ? FIXTURE_SITES[host] : undefined;
-    const file = site && request.method === "GET" ? fixtureFile(site, url.pathname) : null;
+    const sites = scheme === "https" && request.method === "GET" ? [FIXTURE_SITES[host] ?? []].flat() : [];
+    const file = sites.map((site) => fixtureFile(site, url.pathname)).find(Boolean) ?? null;
     if (!file) {
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("not a fixture");

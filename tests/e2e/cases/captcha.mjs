@@ -1,0 +1,67 @@
+// Captchas on a site outside the platform list: reCAPTCHA v2's checkbox alone, its image
+// challenge (two rounds), its audio challenge, a passive (invisible) solve, and look-alikes.
+const SHOP = "https://shop.example.net/checkout";
+const ANCHOR = 'iframe[title="reCAPTCHA"]';
+const BFRAME = 'iframe[title^="recaptcha challenge"]';
+
+export default [
+  {
+    name: "captcha: a reCAPTCHA checkbox, timed",
+    platform: "other",
+    kind: "captcha",
+    url: `${SHOP}?mode=checkbox`,
+    steps: [{ frame: ANCHOR, click: "#recaptcha-anchor" }, { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' }],
+    expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-checkbox", count: 1 }],
+    measured: { kind: "captcha", atLeastSeconds: 0.2 },
+  },
+  {
+    name: "captcha: a reCAPTCHA image challenge in two rounds, in French",
+    platform: "other",
+    kind: "captcha",
+    url: `${SHOP}?mode=image&hl=fr`,
+    steps: [
+      { frame: ANCHOR, click: "#recaptcha-anchor" },
+      { frame: BFRAME, click: '.rc-imageselect-tile[aria-label="2"]' },
+      { frame: BFRAME, click: '.rc-imageselect-tile[aria-label="5"]' },
+      { frame: BFRAME, click: "#recaptcha-verify-button" },
+      { frame: BFRAME, click: '.rc-imageselect-tile[aria-label="9"]' },
+      { frame: BFRAME, click: "#recaptcha-verify-button" },
+      { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' },
+    ],
+    expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-image", count: 1, rounds: 2, tiles: 3 }],
+  },
+  {
+    name: "captcha: a reCAPTCHA audio challenge",
+    platform: "other",
+    kind: "captcha",
+    url: `${SHOP}?mode=image`,
+    steps: [
+      { frame: ANCHOR, click: "#recaptcha-anchor" },
+      { frame: BFRAME, click: "#recaptcha-audio-button" },
+      { frame: BFRAME, type: { selector: "#audio-response", text: "seven four" } },
+      { frame: BFRAME, click: "#recaptcha-verify-button" },
+      { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' },
+    ],
+    expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-audio", count: 1, rounds: 1 }],
+  },
+  {
+    name: "captcha: an invisible reCAPTCHA solved with no interaction counts nothing",
+    platform: "other",
+    kind: "negative",
+    url: `${SHOP}?mode=invisible`,
+    steps: [{ frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]', state: "attached" }, { wait: 300 }],
+    expect: [],
+  },
+  {
+    name: "captcha: a look-alike widget and frame on another origin count nothing",
+    platform: "other",
+    kind: "negative",
+    url: "https://www.example.org/fake-captcha",
+    steps: [
+      { click: "#recaptcha-anchor" },
+      { frame: ANCHOR, click: "#recaptcha-anchor" },
+      { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' },
+    ],
+    expect: [],
+  },
+];
