@@ -37,6 +37,14 @@ async function step(page, action) {
     if (action.waitFor) return frame.locator(action.waitFor).waitFor({ state: action.state ?? "visible" });
     if (action.type) return frame.locator(action.type.selector).pressSequentially(action.type.text);
   }
+  // Inside a frame found by its URL (frames in closed shadow roots have no selector):
+  // { frameUrl: "part of the URL", click }.
+  if (action.frameUrl) {
+    const frame = page.frames().find((f) => f.url().includes(action.frameUrl));
+    if (!frame) throw new Error(`no frame at ${action.frameUrl}`);
+    if (action.click) return frame.click(action.click);
+    if (action.waitFor) return frame.locator(action.waitFor).waitFor({ state: action.state ?? "visible" });
+  }
   if (action.waitFor) return page.locator(action.waitFor).waitFor();
   if (action.click) return page.click(action.click);
   if (action.untrustedClick) {

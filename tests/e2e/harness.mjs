@@ -26,6 +26,8 @@ export const FIXTURE_SITES = {
   "www.example.org": ["lookalike", "youtube"],
   "www.google.com": "google",
   "shop.example.net": "shop",
+  "newassets.hcaptcha.com": "hcaptcha",
+  "challenges.cloudflare.com": "cloudflare",
   "x.com": "x",
   "www.reddit.com": "reddit",
   "old.reddit.com": "old-reddit",
@@ -74,7 +76,7 @@ function selfSignedCertificate() {
 }
 
 function fixtureFile(site, pathname) {
-  const name = pathname === "/" ? "index" : pathname.slice(1).replace(/\/$/, "");
+  const name = pathname === "/" ? "index" : pathname.slice(1).replace(/\/$/, "").replace(/\.html$/, "");
   if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/.test(name)) return null;
   const file = join(FIXTURES, site, `${name}.html`);
   return existsSync(file) ? file : null;

@@ -1,5 +1,6 @@
 // Captchas on a site outside the platform list: reCAPTCHA v2's checkbox alone, its image
-// challenge (two rounds), its audio challenge, a passive (invisible) solve, and look-alikes.
+// challenge (two rounds), its audio challenge, a passive (invisible) solve; hCaptcha; Turnstile
+// interactive and managed (passive); and look-alikes.
 const SHOP = "https://shop.example.net/checkout";
 const ANCHOR = 'iframe[title="reCAPTCHA"]';
 const BFRAME = 'iframe[title^="recaptcha challenge"]';
@@ -50,6 +51,40 @@ export default [
     kind: "negative",
     url: `${SHOP}?mode=invisible`,
     steps: [{ frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]', state: "attached" }, { wait: 300 }],
+    expect: [],
+  },
+  {
+    name: "captcha: an hCaptcha image challenge",
+    platform: "other",
+    kind: "captcha",
+    url: "https://shop.example.net/checkout-hcaptcha",
+    steps: [
+      { frame: "iframe[data-hcaptcha-widget-id]", click: "#checkbox" },
+      { frame: 'iframe[title^="Main content"]', click: '.task-image[aria-label="Challenge Image 1"]' },
+      { frame: 'iframe[title^="Main content"]', click: '.task-image[aria-label="Challenge Image 4"]' },
+      { frame: 'iframe[title^="Main content"]', click: ".button-submit" },
+      { frame: "iframe[data-hcaptcha-widget-id]", waitFor: '#checkbox[aria-checked="true"]' },
+    ],
+    expect: [{ platform: "other", kind: "captcha", detail: "hcaptcha-image", count: 1, rounds: 1, tiles: 2 }],
+  },
+  {
+    name: "captcha: an interactive Turnstile in a closed shadow root",
+    platform: "other",
+    kind: "captcha",
+    url: "https://shop.example.net/checkout-turnstile?mode=interactive",
+    steps: [
+      { wait: 300 },
+      { frameUrl: "/turnstile/", click: ".cb-lb input" },
+      { frameUrl: "/turnstile/", waitFor: "#success" },
+    ],
+    expect: [{ platform: "other", kind: "captcha", detail: "turnstile", count: 1 }],
+  },
+  {
+    name: "captcha: a managed Turnstile that passes by itself counts nothing",
+    platform: "other",
+    kind: "negative",
+    url: "https://shop.example.net/checkout-turnstile?mode=managed",
+    steps: [{ wait: 300 }, { frameUrl: "/turnstile/", waitFor: "#success" }, { wait: 200 }],
     expect: [],
   },
   {
