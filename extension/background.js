@@ -24,5 +24,3 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   answer.then(sendResponse, (error) => sendResponse({ type: "error", message: String(error) }));
   return true;
 });
-
-chrome.action.onClicked.addListener(() => chrome.runtime.openOptionsPage());

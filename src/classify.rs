@@ -86,6 +86,22 @@ pub enum Rejection {
     Passive,
 }
 
+impl Rejection {
+    /// The rejection's name, as diagnostics show it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rejection::UnknownSite => "unknown_site",
+            Rejection::UnknownControl => "unknown_control",
+            Rejection::NoChange => "no_change",
+            Rejection::TooLarge => "too_large",
+            Rejection::Repeated => "repeated",
+            Rejection::OverCeiling => "over_ceiling",
+            Rejection::PlatformOff => "platform_off",
+            Rejection::Passive => "passive",
+        }
+    }
+}
+
 fn action(platform: Platform, meaning: Meaning, measured_ms: u64) -> Action {
     Action {
         platform,

@@ -14,6 +14,7 @@
 pub mod captcha;
 pub mod classify;
 pub mod date;
+pub mod diagnostics;
 pub mod estimate;
 pub mod export;
 pub mod guard;
@@ -26,6 +27,7 @@ pub mod ports;
 pub mod protocol;
 pub mod rules;
 pub mod service;
+pub mod settings;
 pub mod summary;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -4,8 +4,10 @@
 //! [`crate::rules::sensor_table`]); extension pages ask for the summary and the export. Messages are plain objects tagged by `type`; anything else is refused.
 
 use crate::classify::{Observation, Rejection};
+use crate::diagnostics::Diagnostics;
 use crate::export::Export;
 use crate::model::{Kind, Platform};
+use crate::settings::Settings;
 use crate::summary::Summary;
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +24,22 @@ pub enum Request {
     Summary {},
     /// From the dashboard: the export of the whole ledger.
     Export {},
+    /// From an extension page: the settings.
+    Settings {},
+    /// From an extension page: switch counting on a platform on or off.
+    SetPlatform {
+        /// The platform.
+        platform: Platform,
+        /// On (`true`) or off.
+        enabled: bool,
+    },
+    /// From an extension page: the diagnostics, for the tab at `tab_url` if given.
+    Diagnostics {
+        /// The URL of the tab the user is looking at, to tell which platform's sensor runs there;
+        /// used for that and dropped.
+        #[serde(default)]
+        tab_url: Option<String>,
+    },
 }
 
 /// Who sent a message, as the browser reports it (never as the message claims).
@@ -65,6 +83,16 @@ pub enum Response {
     Export {
         /// The export.
         export: Export,
+    },
+    /// The settings (after a change, the new ones).
+    Settings {
+        /// The settings.
+        settings: Settings,
+    },
+    /// The diagnostics.
+    Diagnostics {
+        /// The diagnostics.
+        diagnostics: Diagnostics,
     },
     /// The request could not be served; nothing was changed.
     Error {

@@ -11,13 +11,15 @@
 
 use crate::captcha::{CaptchaEvent, CaptchaOutcome, CaptchaProgress};
 use crate::classify::{Observation, Rejection, classify};
+use crate::diagnostics::{Diagnostics, PlatformStatus, RECENT_KEY, Recent, RecentObservation};
 use crate::export::export;
 use crate::guard::{GuardState, Verdict};
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
 use crate::model::{Action, Kind, Platform};
 use crate::ports::{Clock, Storage, StorageError};
 use crate::protocol::{Request, Response, Sender};
-use crate::rules::{PlatformRules, captcha_frame_for_url, rules_for_url};
+use crate::rules::{PlatformRules, RULES_VERSION, captcha_frame_for_url, rules_for_url};
+use crate::settings::{SETTINGS_KEY, Settings};
 
 /// The session-store key of the guard's memory.
 const GUARD_KEY: &str = "guard";
@@ -54,7 +56,11 @@ impl<S: Storage, C: Clock> Service<S, C> {
 
     /// Answers one message.
     pub async fn handle(&self, request: Request, sender: &Sender) -> Response {
-        let from_extension_page = self.is_extension_page(sender);
+        if !matches!(request, Request::Observe { .. }) && !self.is_extension_page(sender) {
+            return Response::Error {
+                message: "only the extension's own pages can read or change its data".into(),
+            };
+        }
         match request {
             Request::Observe {
                 observation: Observation::Captcha { event, challenge },
@@ -65,27 +71,121 @@ impl<S: Storage, C: Clock> Service<S, C> {
                         reason: Rejection::UnknownSite,
                     };
                 };
-                match classify(rules, &observation) {
+                let response = match classify(rules, &observation) {
                     Ok(actions) => self.admit_and_record(rules, &observation, actions).await,
                     Err(reason) => Response::Ignored { reason },
-                }
+                };
+                self.note(rules.platform, &response).await;
+                response
             }
-            Request::Summary {} if from_extension_page => match self.ledger().await {
+            Request::Summary {} => match self.ledger().await {
                 Ok(ledger) => Response::Summary {
                     summary: summarize(&ledger),
                 },
                 Err(error) => error_response(error),
             },
-            Request::Export {} if from_extension_page => match self.ledger().await {
+            Request::Export {} => match self.ledger().await {
                 Ok(ledger) => Response::Export {
                     export: export(&ledger),
                 },
                 Err(error) => error_response(error),
             },
-            Request::Summary {} | Request::Export {} => Response::Error {
-                message: "only the extension's own pages can read the ledger".into(),
+            Request::Settings {} => match self.settings().await {
+                Ok(settings) => Response::Settings { settings },
+                Err(error) => error_response(error),
+            },
+            Request::SetPlatform { platform, enabled } => {
+                let mut settings = match self.settings().await {
+                    Ok(settings) => settings,
+                    Err(error) => return error_response(error),
+                };
+                settings.set_enabled(platform, enabled);
+                match self.storage.set(SETTINGS_KEY, &settings).await {
+                    Ok(()) => Response::Settings { settings },
+                    Err(error) => error_response(error),
+                }
+            }
+            Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
+        }
+    }
+
+    /// The user's settings; a store without any gives the defaults.
+    pub async fn settings(&self) -> Result<Settings, StorageError> {
+        Ok(self.storage.get(SETTINGS_KEY).await?.unwrap_or_default())
+    }
+
+    async fn diagnostics(&self, tab_url: Option<&str>) -> Response {
+        let settings = match self.settings().await {
+            Ok(settings) => settings,
+            Err(error) => return error_response(error),
+        };
+        let guard: GuardState = self
+            .session
+            .get(GUARD_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let captchas: CaptchaProgress = self
+            .session
+            .get(CAPTCHA_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let recent: Recent = self
+            .session
+            .get(RECENT_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let platforms = Platform::ALL
+            .into_iter()
+            .filter(|p| *p != Platform::Other)
+            .map(|platform| PlatformStatus {
+                platform,
+                enabled: settings.is_enabled(platform),
+                dropped: guard
+                    .dropped()
+                    .iter()
+                    .find(|(p, _)| *p == platform)
+                    .map_or(0, |(_, n)| *n),
+            })
+            .collect();
+        Response::Diagnostics {
+            diagnostics: Diagnostics {
+                rules_version: RULES_VERSION,
+                tab_platform: tab_url.and_then(rules_for_url).map(|rules| rules.platform),
+                platforms,
+                recent: recent.0,
+                passive_captchas: captchas.passive,
             },
         }
+    }
+
+    /// Remembers an observation's outcome for diagnostics (platform, kinds, outcome only).
+    async fn note(&self, platform: Platform, response: &Response) {
+        let (kinds, outcome) = match response {
+            Response::Recorded { kinds, .. } => (kinds.clone(), "counted".to_owned()),
+            Response::Ignored { reason } => (Vec::new(), reason.as_str().to_owned()),
+            Response::Error { .. } => (Vec::new(), "error".to_owned()),
+            _ => return,
+        };
+        let mut recent: Recent = self
+            .session
+            .get(RECENT_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        recent.push(RecentObservation {
+            at_ms: self.clock.now().epoch_ms,
+            platform,
+            kinds,
+            outcome,
+        });
+        let _ = self.session.set(RECENT_KEY, &recent).await;
     }
 
     /// The whole ledger as stored.
@@ -152,6 +252,15 @@ impl<S: Storage, C: Clock> Service<S, C> {
         observation: &Observation,
         actions: Vec<Action>,
     ) -> Response {
+        match self.settings().await {
+            Ok(settings) if !settings.is_enabled(rules.platform) => {
+                return Response::Ignored {
+                    reason: Rejection::PlatformOff,
+                };
+            }
+            Ok(_) => {}
+            Err(error) => return error_response(error),
+        }
         // The guard's memory is disposable: unreadable session state starts afresh.
         let mut guard: GuardState = self
             .session

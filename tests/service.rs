@@ -334,3 +334,55 @@ fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
     );
     assert!(service.storage().snapshot().is_empty());
 }
+
+#[test]
+fn a_platform_switched_off_counts_nothing_from_then_on() {
+    let service = service();
+    block_on(service.handle(toggle("like", false, true), &youtube()));
+    let off =
+        serde_json::json!({ "type": "set_platform", "platform": "youtube", "enabled": false });
+    let off: Request = serde_json::from_value(off).expect("valid");
+    assert!(matches!(
+        block_on(service.handle(off.clone(), &youtube())),
+        Response::Error { .. }
+    ));
+    assert!(matches!(
+        block_on(service.handle(off, &dashboard())),
+        Response::Settings { .. }
+    ));
+    let answer = block_on(service.handle(toggle("dislike", false, true), &youtube()));
+    assert_eq!(
+        answer,
+        Response::Ignored {
+            reason: Rejection::PlatformOff
+        }
+    );
+    assert_eq!(
+        export_json(&service)["records"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
+fn diagnostics_show_the_tab_platform_and_recent_kinds_but_no_page() {
+    let service = service();
+    block_on(service.handle(toggle_item("like", false, true, 5), &youtube()));
+    block_on(service.handle(toggle_item("like", true, false, 5), &youtube()));
+    block_on(service.handle(toggle_item("like", false, true, 5), &youtube()));
+    let ask: Request = serde_json::from_value(serde_json::json!({
+        "type": "diagnostics", "tab_url": "https://www.youtube.com/watch?v=secret"
+    }))
+    .expect("valid");
+    let Response::Diagnostics { diagnostics } = block_on(service.handle(ask, &dashboard())) else {
+        panic!("expected diagnostics");
+    };
+    assert_eq!(diagnostics.tab_platform, Some(Platform::Youtube));
+    let outcomes: Vec<&str> = diagnostics
+        .recent
+        .iter()
+        .map(|o| o.outcome.as_str())
+        .collect();
+    assert_eq!(outcomes, ["repeated", "counted", "counted"]);
+    let everything = format!("{diagnostics:?}{:?}", service.storage().snapshot());
+    assert!(!everything.contains("secret"));
+}

@@ -76,7 +76,11 @@ for (const [browser, adapt] of Object.entries(browsers)) {
     );
   for (const rules of sensorTable.platforms) generated(rules.platform, "tacheronRules", rules);
   generated("captchas", "tacheronCaptchaRules", { version: sensorTable.version, providers: sensorTable.captchas });
-  const manifest = adapt({ ...base, content_scripts: contentScripts });
+  // Host access for the platforms only (the pages the sensors already run on): it lets the
+  // popup and the worker see which platform a tab is on. Captcha frames need none beyond their
+  // content scripts.
+  const hostPermissions = sensorTable.platforms.flatMap((rules) => rules.hosts.map((host) => `https://${host}/*`));
+  const manifest = adapt({ ...base, host_permissions: hostPermissions, content_scripts: contentScripts });
   writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   console.log(`built dist/${browser}`);
 }

@@ -43,10 +43,34 @@ function showHeadline(id, r, format) {
   document.getElementById(id).replaceChildren(central, " ", spread);
 }
 
-async function ask(type) {
-  const answer = await chrome.runtime.sendMessage({ type });
-  if (!answer || answer.type !== type) throw new Error(answer?.message ?? "no answer");
-  return answer[type];
+async function ask(type, fields = {}) {
+  const answer = await chrome.runtime.sendMessage({ type, ...fields });
+  const expected = type === "set_platform" ? "settings" : type;
+  if (!answer || answer.type !== expected) throw new Error(answer?.message ?? "no answer");
+  return answer[expected];
+}
+
+const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
+
+/** One checkbox per platform: unchecked means nothing is counted there. */
+async function showPlatforms() {
+  const settings = await ask("settings");
+  const fieldset = document.getElementById("platforms");
+  fieldset.querySelectorAll("label").forEach((label) => label.remove());
+  for (const platform of PLATFORMS) {
+    const label = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.name = platform;
+    box.checked = !settings.disabled_platforms.includes(platform);
+    box.addEventListener("change", () =>
+      ask("set_platform", { platform, enabled: box.checked }).catch((error) => {
+        document.getElementById("status").textContent = message("loadFailed", [String(error.message ?? error)]);
+      }),
+    );
+    label.append(box, " ", message(`platform_${platform}`));
+    fieldset.append(label);
+  }
 }
 
 function cell(row, text, className) {
@@ -110,3 +134,4 @@ chrome.storage.onChanged.addListener((_changes, area) => {
   pending = setTimeout(showSummary, 100);
 });
 showSummary();
+showPlatforms();

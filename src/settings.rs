@@ -1,0 +1,51 @@
+//! The user's settings that the core must honour: for now, which platforms are switched off.
+//! Kept in the durable store under `settings`; a platform switched off counts nothing from the
+//! next observation on.
+
+use crate::model::Platform;
+use serde::{Deserialize, Serialize};
+
+/// The storage key of the settings.
+pub const SETTINGS_KEY: &str = "settings";
+
+/// What the user chose.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Platforms where nothing is counted.
+    #[serde(default)]
+    pub disabled_platforms: Vec<Platform>,
+}
+
+impl Settings {
+    /// Whether counting is on for `platform`.
+    pub fn is_enabled(&self, platform: Platform) -> bool {
+        !self.disabled_platforms.contains(&platform)
+    }
+
+    /// Switches `platform` on or off.
+    pub fn set_enabled(&mut self, platform: Platform, enabled: bool) {
+        self.disabled_platforms.retain(|p| *p != platform);
+        if !enabled {
+            self.disabled_platforms.push(platform);
+            self.disabled_platforms.sort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platforms_switch_off_and_on() {
+        let mut settings = Settings::default();
+        assert!(settings.is_enabled(Platform::X));
+        settings.set_enabled(Platform::X, false);
+        settings.set_enabled(Platform::X, false);
+        assert_eq!(settings.disabled_platforms, [Platform::X]);
+        assert!(!settings.is_enabled(Platform::X));
+        settings.set_enabled(Platform::X, true);
+        assert!(settings.is_enabled(Platform::X));
+    }
+}

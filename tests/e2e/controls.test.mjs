@@ -1,0 +1,71 @@
+// The user's controls over detection, in Chromium: the popup's diagnostics for the current tab,
+// and switching a platform off (from the popup or the dashboard), honoured at once.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { launchBrowser, startFixtureServer } from "./harness.mjs";
+
+const WATCH = "https://www.youtube.com/watch?v=controls";
+const LIKE = "like-button-view-model button";
+const DISLIKE = "dislike-button-view-model button";
+
+let server;
+before(async () => {
+  server = await startFixtureServer();
+});
+after(async () => {
+  await server?.close();
+});
+
+async function withBrowser(run) {
+  const browser = await launchBrowser(server);
+  try {
+    await run(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+const popupUrl = (browser) => `chrome-extension://${browser.extensionId}/pages/popup.html`;
+
+test("the popup tells which platform is counted on the current tab and what it saw", () =>
+  withBrowser(async (browser) => {
+    const page = await browser.visit(WATCH);
+    await page.click(LIKE);
+    await browser.waitForStored((data) => Object.keys(data).length > 0, "the like");
+    await page.bringToFront();
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser));
+    await popup.locator("#recent li").first().waitFor();
+    assert.match(await popup.textContent("#tab-status"), /YouTube/);
+    assert.ok(await popup.isChecked("#tab-platform-enabled"));
+    assert.match(await popup.textContent("#recent"), /YouTube · Reactions/);
+    assert.match(await popup.textContent("#rules-version"), /^\d{4}\.\d{2}\.\d+$/);
+    assert.doesNotMatch(await popup.content(), /watch\?v=controls/, "the page's address is not shown");
+  }));
+
+test("switching YouTube off in the popup stops counting at once; on again, it counts", () =>
+  withBrowser(async (browser) => {
+    const page = await browser.visit(WATCH);
+    await page.bringToFront();
+    const popup = await browser.context.newPage();
+    await popup.goto(popupUrl(browser));
+    await popup.locator("#tab-toggle-row:not([hidden])").waitFor();
+    await popup.uncheck("#tab-platform-enabled");
+    await popup.locator("#tab-status", { hasText: /off/ }).waitFor();
+
+    await page.click(LIKE); // not counted: YouTube is off
+    await popup.reload();
+    await popup.locator("#recent li").first().waitFor();
+    assert.match(await popup.textContent("#recent"), /counting off/);
+
+    const dashboard = await browser.dashboard();
+    await dashboard.check('#platforms input[name="youtube"]');
+    await page.click(DISLIKE);
+    await browser.waitForStored((data) => JSON.stringify(data).includes("dislike"), "the dislike");
+    const { data } = await browser.exportJson();
+    assert.deepEqual(
+      data.records.map(({ platform, kind, detail, count }) => ({ platform, kind, detail, count })),
+      [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
+    );
+  }));
