@@ -52,6 +52,7 @@ bench: build
 	tools/setup.sh browser
 	cargo bench --quiet --bench ingest
 	node tools/bench.mjs
+	node tools/bench-sensor.mjs
 
 ## package: store-ready zips of both browsers' builds in dist/
 package: build

@@ -26,7 +26,39 @@
   /** How long a submitted composer has to clear or close before the post is taken as sent. */
   const POST_CONFIRM_WITHIN_MS = 5000;
 
-  const loggedOut = () => rules.logged_out.some((selector) => document.querySelector(selector));
+  // Whether the page shows it is logged out. Finding out searches the whole document (about
+  // 0.1 ms on a long feed), so it is done when the browser is idle: after load, and again after
+  // each act; an act reads the last answer.
+  let loggedOutValue = null;
+  let loggedOutCheckedAt = -Infinity;
+  const checkLoggedOut = () => {
+    loggedOutValue = rules.logged_out.some((selector) => document.querySelector(selector));
+    loggedOutCheckedAt = performance.now();
+  };
+  const whenIdle = globalThis.requestIdleCallback ?? ((callback) => setTimeout(callback, 50));
+  let recheckPending = false;
+  const recheckWhenIdle = () => {
+    if (recheckPending) return;
+    recheckPending = true;
+    whenIdle(() => {
+      recheckPending = false;
+      checkLoggedOut();
+    });
+  };
+  document.addEventListener("DOMContentLoaded", recheckWhenIdle, { once: true });
+  const loggedOut = () => {
+    if (loggedOutValue === null) checkLoggedOut();
+    else if (performance.now() - loggedOutCheckedAt > 2000) recheckWhenIdle();
+    return loggedOutValue;
+  };
+
+  // One selector for everything a click can hit, so that most clicks cost one `matches` per
+  // element of their path.
+  const clickable = [
+    ...rules.toggles.map((rule) => rule.selector),
+    ...rules.presses.map((rule) => rule.selector),
+    ...rules.composers.map((rule) => rule.submit),
+  ].join(", ");
 
   function report(observation) {
     chrome.runtime.sendMessage({ type: "observe", observation }).catch(() => {
@@ -42,8 +74,8 @@
     return null;
   }
 
-  function firstRuleOnPath(event, list, selectorOf) {
-    for (const node of event.composedPath()) {
+  function firstRuleOnPath(path, list, selectorOf) {
+    for (const node of path) {
       if (!(node instanceof Element)) continue;
       for (const rule of list) if (node.matches(selectorOf(rule))) return { element: node, rule };
     }
@@ -74,15 +106,62 @@
     return (itemNumbers.get(element) ^ hash) >>> 0;
   }
 
-  /** The controls being watched after an act: element -> { lastState, acts, observer, timer }. */
+  /** The controls being watched after an act: element -> { rule, lastState, acts, until }. */
   const watched = new Map();
 
-  function stopWatching(element) {
-    const entry = watched.get(element);
-    if (!entry) return;
-    entry.observer.disconnect();
-    clearTimeout(entry.timer);
-    watched.delete(element);
+  /** Reports the flips of watched controls. One observer serves every watched element. */
+  function onMutations(records) {
+    const seen = new Set();
+    for (const record of records) {
+      for (let node = record.target; node; node = node.parentNode) {
+        if (watched.has(node)) {
+          seen.add(node);
+          break;
+        }
+      }
+    }
+    for (const element of seen) {
+      const entry = watched.get(element);
+      const state = isOn(element, entry.rule.state);
+      if (state === null || state === entry.lastState) continue;
+      if (entry.acts > 0) {
+        entry.acts -= 1;
+        report({
+          signal: "toggle",
+          control: entry.rule.control,
+          before: entry.lastState,
+          after: state,
+          item: itemNumber(element),
+        });
+      }
+      entry.lastState = state;
+    }
+  }
+  const observer = new MutationObserver(onMutations);
+
+  const observe = (element, rule) =>
+    observer.observe(element, rule.state.within
+      ? { attributes: true, childList: true, subtree: true }
+      : { attributes: true, attributeFilter: [rule.state.attribute] });
+
+  // Watches end CONFIRM_WITHIN_MS after the last act on them; one timer sweeps them all.
+  let sweepTimer = 0;
+  function sweep() {
+    sweepTimer = 0;
+    const now = performance.now();
+    let expired = false;
+    for (const [element, entry] of watched) {
+      if (entry.until <= now) {
+        watched.delete(element);
+        expired = true;
+      }
+    }
+    if (expired) {
+      onMutations(observer.takeRecords());
+      observer.disconnect();
+      for (const [element, entry] of watched) observe(element, entry.rule);
+    }
+    if (watched.size > 0) sweepTimer = setTimeout(sweep, CONFIRM_WITHIN_MS);
   }
 
   // One watch per element. Each trusted act on it allows one flip to be reported, so a double
@@ -93,31 +172,13 @@
     if (!entry) {
       const lastState = isOn(element, rule.state);
       if (lastState === null) return;
-      entry = { lastState, acts: 0, timer: 0 };
-      entry.observer = new MutationObserver(() => {
-        const state = isOn(element, rule.state);
-        if (state === null || state === entry.lastState) return;
-        if (entry.acts > 0) {
-          entry.acts -= 1;
-          report({
-            signal: "toggle",
-            control: rule.control,
-            before: entry.lastState,
-            after: state,
-            item: itemNumber(element),
-          });
-        }
-        entry.lastState = state;
-      });
-      const subtree = Boolean(rule.state.within);
-      entry.observer.observe(element, subtree
-        ? { attributes: true, childList: true, subtree: true }
-        : { attributes: true, attributeFilter: [rule.state.attribute] });
+      entry = { rule, lastState, acts: 0, until: 0 };
       watched.set(element, entry);
+      observe(element, rule);
     }
     entry.acts += 1;
-    clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => stopWatching(element), CONFIRM_WITHIN_MS);
+    entry.until = performance.now() + CONFIRM_WITHIN_MS;
+    if (!sweepTimer) sweepTimer = setTimeout(sweep, CONFIRM_WITHIN_MS);
   }
 
   // --- presses ---------------------------------------------------------------------------------
@@ -182,12 +243,23 @@
   window.addEventListener(
     "click",
     (event) => {
-      if (!event.isTrusted || loggedOut()) return;
-      const toggle = firstRuleOnPath(event, rules.toggles, (rule) => rule.selector);
+      if (!event.isTrusted || !clickable) return;
+      const path = event.composedPath();
+      const target = path[0];
+      // In the page's own tree one native `closest` finds the control; inside shadow roots the
+      // composed path is walked element by element.
+      const inShadow = target instanceof Node && target.getRootNode() !== document;
+      const control = !inShadow && target instanceof Element ? target.closest(clickable) : null;
+      const hit = inShadow
+        ? path.findIndex((node) => node instanceof Element && node.matches(clickable))
+        : path.indexOf(control);
+      if (hit < 0 || loggedOut()) return;
+      const from = path.slice(hit);
+      const toggle = firstRuleOnPath(from, rules.toggles, (rule) => rule.selector);
       if (toggle) return watch(toggle.element, toggle.rule);
-      const press = firstRuleOnPath(event, rules.presses, (rule) => rule.selector);
+      const press = firstRuleOnPath(from, rules.presses, (rule) => rule.selector);
       if (press) return onPress(press.element, press.rule);
-      const submit = firstRuleOnPath(event, rules.composers, (rule) => rule.submit);
+      const submit = firstRuleOnPath(from, rules.composers, (rule) => rule.submit);
       if (submit) {
         const editor = editorFor(submit.element, submit.rule);
         if (editor) onSubmit(editor, submit.rule);

@@ -44,7 +44,7 @@ export const FIXTURE_SITES = {
  * Chromium's own background services, which reach these endpoints even with
  * --disable-background-networking and --disable-component-update: the Google-account cookie check,
  * the component and extension updater and its clock check, and the spell-check dictionary fetched
- * the first time someone types in a text box. They come from the browser, not the extension (which
+ * the first time someone types in a text box, the autofill hints for forms. They come from the browser, not the extension (which
  * has no network code and whose CSP forbids connections); every other request is counted against
  * the extension. An entry ending in "*" is a prefix.
  */
@@ -54,6 +54,7 @@ const BROWSER_SERVICES = [
   "http://update.googleapis.com/service/update2/json",
   "http://clients2.google.com/time/1/current",
   "redirector.gvt1.com/edgedl/chrome/dict/*",
+  "content-autofill.googleapis.com/v1/pages/*",
 ];
 const isBrowserService = (request) =>
   BROWSER_SERVICES.some((service) =>
@@ -94,7 +95,11 @@ export async function startFixtureServer({ port = 0 } = {}) {
   const serve = (scheme) => (request, response) => {
     const host = (request.headers.host ?? "").replace(/:\d+$/, "");
     const url = new URL(request.url, `${scheme}://${host}`);
-    requests.push(`${scheme === "http" ? "http://" : ""}${host}${url.pathname}`);
+    requests.push({
+      key: `${scheme === "http" ? "http://" : ""}${host}${url.pathname}`,
+      destination: request.headers["sec-fetch-dest"] ?? "",
+      referer: request.headers.referer ?? "",
+    });
     if (process.env.TACHERON_LOG_REQUESTS) console.error(scheme, request.method, host, request.url);
     const sites = scheme === "https" && request.method === "GET" ? [FIXTURE_SITES[host] ?? []].flat() : [];
     const file = sites.map((site) => fixtureFile(site, url.pathname)).find(Boolean) ?? null;
@@ -103,7 +108,11 @@ export async function startFixtureServer({ port = 0 } = {}) {
       response.end("not a fixture");
       return;
     }
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    // ?isolated=1 makes the page cross-origin isolated, for high-resolution timers in benchmarks.
+    const isolation = url.searchParams.get("isolated")
+      ? { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" }
+      : {};
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...isolation });
     response.end(readFileSync(file));
   };
   // One port for every scheme: a connection whose first byte opens a TLS handshake (0x16) is
@@ -137,9 +146,17 @@ export async function startFixtureServer({ port = 0 } = {}) {
       const { host, pathname } = new URL(url);
       expected.add(`${host}${pathname}`);
     },
-    /** Requests that no test asked for: anything the browser or the extension sent on its own. */
+    /** Requests that no test asked for: anything the browser or the extension sent on its own.
+     *  Besides the pages the tests open, a fixture page may load frames (captcha widgets): an
+     *  iframe request whose referrer is a page of the fixture sites is the page's own. */
     unexpected() {
-      return requests.filter((request) => !expected.has(request) && !isBrowserService(request));
+      const framedByFixture = ({ destination, referer }) => {
+        if (destination !== "iframe" || !referer) return false;
+        return new URL(referer).host in FIXTURE_SITES;
+      };
+      return requests
+        .filter((request) => !expected.has(request.key) && !isBrowserService(request.key) && !framedByFixture(request))
+        .map((request) => request.key);
     },
     close: () =>
       new Promise((resolve) => {
@@ -150,8 +167,9 @@ export async function startFixtureServer({ port = 0 } = {}) {
   };
 }
 
-/** Chromium with the extension, every host mapped to `server`, a fresh profile. */
-export async function launchBrowser(server, { headless = true, language = "en-US" } = {}) {
+/** Chromium with the extension (or without, for side-by-side measurements), every host mapped
+ *  to `server`, a fresh profile. */
+export async function launchBrowser(server, { headless = true, language = "en-US", extension = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -165,8 +183,7 @@ export async function launchBrowser(server, { headless = true, language = "en-US
     ignoreDefaultArgs: ["--disable-extensions", "--enable-automation"],
     args: [
       ...(headless ? ["--headless=new"] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
       `--lang=${language}`,
       "--ignore-certificate-errors",
@@ -180,6 +197,7 @@ export async function launchBrowser(server, { headless = true, language = "en-US
       "--disable-features=OptimizationHints,MediaRouter,Translate",
     ],
   });
+  if (!extension) return new Browser(context, null, server, profile);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
   return new Browser(context, extensionId, server, profile);

@@ -1,0 +1,123 @@
+// `make bench`, the content sensor's cost on a page (Chromium, the X fixture feed of 500 posts).
+// Prints figures against the budgets of issue 3; asserts nothing.
+// - sensor start: evaluating the rules file and sensor.js, in the page's main thread (median of
+//   10 fresh loads; budget <= 2 ms);
+// - click handling: time inside the sensor's click listener (median of 50 clicks; <= 0.1 ms);
+// - long tasks (> 50 ms) while scrolling the feed, with and without the extension;
+// - added memory per tab: JS heap after GC with the extension minus without (<= 1 MB);
+// - interaction time: from a click's creation to the page's own listener, with and without the
+//   extension, as a ratio of medians (<= 1.02).
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launchBrowser, ROOT, startFixtureServer } from "../tests/e2e/harness.mjs";
+
+// Cross-origin isolated, so that performance.now() resolves microseconds rather than 0.1 ms.
+const FEED = "https://x.com/home?posts=500&isolated=1";
+const LIKES = '[data-testid="like"], [data-testid="unlike"]';
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const ms = (value) => `${value.toFixed(3)} ms`;
+
+const rulesJs = readFileSync(join(ROOT, "dist/chrome/content/rules/x.js"), "utf8");
+const sensorJs = readFileSync(join(ROOT, "dist/chrome/content/sensor.js"), "utf8");
+
+/** Runs the sensor in the page's own world, with its listeners timed; returns the start time. */
+function instrumentedSensor({ rulesJs, sensorJs }) {
+  Object.defineProperty(window, "chrome", {
+    value: { runtime: { sendMessage: () => Promise.resolve() } },
+    configurable: true,
+  });
+  const timings = (window.sensorTimings = {});
+  const original = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    const timed = function (event) {
+      const start = performance.now();
+      try {
+        return listener.call(this, event);
+      } finally {
+        (timings[type] ??= []).push(performance.now() - start);
+      }
+    };
+    return original.call(this, type, timed, options);
+  };
+  const start = performance.now();
+  (0, eval)(rulesJs);
+  (0, eval)(sensorJs);
+  const elapsed = performance.now() - start;
+  EventTarget.prototype.addEventListener = original;
+  return elapsed;
+}
+
+async function clickLikes(page, count) {
+  const buttons = page.locator(LIKES);
+  for (let i = 0; i < count; i += 1) await buttons.nth(i).click();
+}
+
+/** Long tasks and interaction delays on the feed, in one browser. */
+async function pageFigures(browser) {
+  const page = await browser.visit(FEED);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+      type: "longtask",
+    });
+    window.clickDelays = [];
+    document.addEventListener("click", (e) => window.clickDelays.push(performance.now() - e.timeStamp), true);
+  });
+  await page.mouse.move(500, 400);
+  for (let i = 0; i < 60; i += 1) {
+    await page.mouse.wheel(0, 800);
+    await page.waitForTimeout(16);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await clickLikes(page, 100);
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  const figures = await page.evaluate(() => ({ longTasks: window.longTasks, clickDelays: window.clickDelays }));
+  await page.close();
+  return { ...figures, heap: usedSize };
+}
+
+const server = await startFixtureServer();
+try {
+  const bare = await launchBrowser(server, { extension: false });
+  const starts = [];
+  let clickTimes = [];
+  for (let run = 0; run < 10; run += 1) {
+    const page = await bare.visit(FEED);
+    starts.push(await page.evaluate(instrumentedSensor, { rulesJs, sensorJs }));
+    if (run === 0) {
+      await clickLikes(page, 100);
+      clickTimes = await page.evaluate(() => window.sensorTimings.click ?? []);
+    }
+    await page.close();
+  }
+  console.log(`sensor start (rules + sensor.js, 500-post feed): median ${ms(median(starts))} of 10 loads (budget <= 2 ms)`);
+  if (process.env.TACHERON_BENCH_DETAIL) console.log(clickTimes.map((t) => t.toFixed(3)).join(" "));
+  console.log(`sensor click handling: median ${ms(median(clickTimes))}, max ${ms(Math.max(...clickTimes))} over ${clickTimes.length} clicks (budget <= 0.1 ms median)`);
+
+  const without = await pageFigures(bare);
+  await bare.close();
+  const equipped = await launchBrowser(server);
+  const withExtension = await pageFigures(equipped);
+  await equipped.close();
+  const sum = (values) => values.reduce((a, b) => a + b, 0);
+  console.log(
+    `long tasks while scrolling 500 posts: with the extension ${withExtension.longTasks.length} (${sum(withExtension.longTasks).toFixed(0)} ms), ` +
+      `without ${without.longTasks.length} (${sum(without.longTasks).toFixed(0)} ms) (budget: none caused by the sensor)`,
+  );
+  const added = (withExtension.heap - without.heap) / 1024;
+  console.log(`added JS heap per tab after GC: ${added.toFixed(0)} KB (budget <= 1024 KB)`);
+  const ratio = median(withExtension.clickDelays) / median(without.clickDelays);
+  console.log(
+    `click to page listener: median ${ms(median(withExtension.clickDelays))} with, ${ms(median(without.clickDelays))} without ` +
+      `= ${ratio.toFixed(3)}x (budget <= 1.02x)`,
+  );
+} finally {
+  await server.close();
+}
