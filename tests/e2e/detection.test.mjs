@@ -28,6 +28,15 @@ function tally(platform, kind, passed) {
   table.set(key, row);
 }
 
+/** Writes the named files to a temporary folder; their media type follows the extension. */
+function filesOnDisk(files) {
+  const dir = mkdtempSync(join(tmpdir(), "tacheron-upload-"));
+  return files.map(({ name }) => {
+    writeFileSync(join(dir, name), name);
+    return join(dir, name);
+  });
+}
+
 /** Runs one step of a case on `page`. */
 async function step(page, action) {
   // Inside an iframe: { frame: "iframe selector", click | waitFor | type }.
@@ -54,14 +63,18 @@ async function step(page, action) {
   if (action.press) return page.keyboard.press(action.press);
   if (action.type) return page.locator(action.type.selector).pressSequentially(action.type.text);
   if (action.upload) {
-    // Files on disk, so that Chromium delivers them as a person's choice would (trusted events);
-    // their media type follows the file name's extension.
-    const dir = mkdtempSync(join(tmpdir(), "tacheron-upload-"));
-    const paths = action.upload.files.map(({ name }) => {
-      writeFileSync(join(dir, name), name);
-      return join(dir, name);
-    });
-    return page.setInputFiles(action.upload.selector, paths);
+    // Files on disk, so that Chromium delivers them as a person's choice would (trusted events).
+    return page.setInputFiles(action.upload.selector, filesOnDisk(action.upload.files));
+  }
+  if (action.trustedDrop) {
+    // Files dropped as a person would: real drag input through DevTools, files on disk.
+    const paths = filesOnDisk(action.trustedDrop.files);
+    const box = await page.locator(action.trustedDrop.selector).boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const data = { items: [], files: paths, dragOperationsMask: 1 };
+    for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+    return cdp.detach();
   }
   if (action.drop) {
     // A drop made of trusted input events is not something a test can synthesize; the page's
@@ -73,6 +86,7 @@ async function step(page, action) {
     }, action.drop);
   }
   if (action.wait) return page.waitForTimeout(action.wait);
+  if (action.scrollToEnd) return page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   throw new Error(`unknown step ${JSON.stringify(action)}`);
 }
 

@@ -114,6 +114,37 @@ export default [
     ],
   },
   {
+    name: "x: an image and a video dropped on the composer",
+    platform: "x",
+    kind: "upload",
+    url: HOME,
+    steps: [{ trustedDrop: { selector: EDITOR, files: [{ name: "photo.jpg" }, { name: "clip.mp4" }] } }],
+    expect: [
+      { platform: "x", kind: "upload", detail: "image", count: 1 },
+      { platform: "x", kind: "upload", detail: "video", count: 1 },
+    ],
+  },
+  {
+    name: "x: a post that arrived by infinite scroll",
+    platform: "x",
+    kind: "reaction",
+    url: `${HOME}?posts=20`,
+    steps: [
+      { scrollToEnd: true },
+      { waitFor: '[data-testid="cellInnerDiv"]:nth-child(23)' },
+      { click: '[data-testid="cellInnerDiv"]:nth-child(23) [data-testid="like"]' },
+    ],
+    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+  },
+  {
+    name: "x: a like after client-side navigation",
+    platform: "x",
+    kind: "reaction",
+    url: HOME,
+    steps: [{ click: `${FIRST} a[href="/fixture_user"]` }, { waitFor: "#text-1850000000000000999" }, { click: LIKE }],
+    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+  },
+  {
     name: "x: a page script's like, post and file drop count nothing",
     platform: "x",
     kind: "negative",
