@@ -21,6 +21,46 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       ready.handle(message, { url: sender.url ?? "", tab_id: sender.tab?.id ?? null, tab_url: sender.tab?.url ?? null }),
     );
   previous = answer.catch(() => undefined);
-  answer.then(sendResponse, (error) => sendResponse({ type: "error", message: String(error) }));
+  answer.then(
+    (response) => {
+      if (response?.type === "settings") syncMastodonServers(response.settings.mastodon_servers);
+      sendResponse(response);
+    },
+    (error) => sendResponse({ type: "error", message: String(error) }),
+  );
   return true;
+});
+
+// Mastodon servers besides mastodon.social: the user adds one on the dashboard, which asks the
+// browser for access to it (an optional host permission); here, each added and allowed server
+// gets the Mastodon sensor, registered to persist across sessions.
+async function syncMastodonServers(servers) {
+  const allowed = [];
+  for (const host of servers) {
+    if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) allowed.push(host);
+  }
+  const registered = (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id);
+  const id = (host) => `mastodon:${host}`;
+  const stale = registered.filter((scriptId) => scriptId.startsWith("mastodon:") && !allowed.map(id).includes(scriptId));
+  if (stale.length > 0) await chrome.scripting.unregisterContentScripts({ ids: stale });
+  const missing = allowed.filter((host) => !registered.includes(id(host)));
+  if (missing.length === 0) return;
+  await chrome.scripting.registerContentScripts(
+    missing.map((host) => ({
+      id: id(host),
+      matches: [`https://${host}/*`],
+      js: ["content/rules/mastodon.js", "content/sensor.js"],
+      runAt: "document_start",
+      persistAcrossSessions: true,
+    })),
+  );
+}
+
+// Access withdrawn in the browser's own settings: the sensor goes at once.
+chrome.permissions.onRemoved.addListener(() => {
+  previous = previous
+    .then(() => core)
+    .then((ready) => ready.handle({ type: "settings" }, { url: chrome.runtime.getURL("") }))
+    .then((response) => response?.type === "settings" && syncMastodonServers(response.settings.mastodon_servers))
+    .catch(() => undefined);
 });

@@ -33,6 +33,16 @@ pub enum Request {
         /// On (`true`) or off.
         enabled: bool,
     },
+    /// From an extension page, once the user granted access to it: count on this Mastodon server.
+    AddMastodonServer {
+        /// The server's host name (`piaille.fr`), or its address.
+        host: String,
+    },
+    /// From an extension page: stop counting on this Mastodon server.
+    RemoveMastodonServer {
+        /// The server's host name.
+        host: String,
+    },
     /// From an extension page: the diagnostics, for the tab at `tab_url` if given.
     Diagnostics {
         /// The URL of the tab the user is looking at, to tell which platform's sensor runs there;

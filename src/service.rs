@@ -18,7 +18,10 @@ use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
 use crate::model::{Action, Kind, Platform};
 use crate::ports::{Clock, Storage, StorageError};
 use crate::protocol::{Request, Response, Sender};
-use crate::rules::{PlatformRules, RULES_VERSION, captcha_frame_for_url, rules_for_url};
+use crate::rules::{
+    PlatformRules, RULES_VERSION, captcha_frame_for_url, mastodon_server_host, rules_for_url,
+    rules_for_url_with_servers,
+};
 use crate::settings::{SETTINGS_KEY, Settings};
 
 /// The session-store key of the guard's memory.
@@ -66,7 +69,12 @@ impl<S: Storage, C: Clock> Service<S, C> {
                 observation: Observation::Captcha { event, challenge },
             } => self.captcha(sender, event, challenge.as_deref()).await,
             Request::Observe { observation } => {
-                let Some(rules) = rules_for_url(&sender.url) else {
+                let servers = self
+                    .settings()
+                    .await
+                    .map(|s| s.mastodon_servers)
+                    .unwrap_or_default();
+                let Some(rules) = rules_for_url_with_servers(&sender.url, &servers) else {
                     return Response::Ignored {
                         reason: Rejection::UnknownSite,
                     };
@@ -105,7 +113,29 @@ impl<S: Storage, C: Clock> Service<S, C> {
                     Err(error) => error_response(error),
                 }
             }
+            Request::AddMastodonServer { host } => self.set_mastodon_server(&host, true).await,
+            Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
             Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
+        }
+    }
+
+    async fn set_mastodon_server(&self, input: &str, present: bool) -> Response {
+        let host = match mastodon_server_host(input) {
+            Ok(host) => host,
+            Err(why) => {
+                return Response::Error {
+                    message: format!("{input:?}: {why}"),
+                };
+            }
+        };
+        let mut settings = match self.settings().await {
+            Ok(settings) => settings,
+            Err(error) => return error_response(error),
+        };
+        settings.set_mastodon_server(host, present);
+        match self.storage.set(SETTINGS_KEY, &settings).await {
+            Ok(()) => Response::Settings { settings },
+            Err(error) => error_response(error),
         }
     }
 
@@ -156,7 +186,9 @@ impl<S: Storage, C: Clock> Service<S, C> {
         Response::Diagnostics {
             diagnostics: Diagnostics {
                 rules_version: RULES_VERSION,
-                tab_platform: tab_url.and_then(rules_for_url).map(|rules| rules.platform),
+                tab_platform: tab_url
+                    .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
+                    .map(|rules| rules.platform),
                 platforms,
                 recent: recent.0,
                 passive_captchas: captchas.passive,

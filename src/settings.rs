@@ -1,6 +1,7 @@
-//! The user's settings that the core must honour: for now, which platforms are switched off.
-//! Kept in the durable store under `settings`; a platform switched off counts nothing from the
-//! next observation on.
+//! The user's settings that the core must honour: which platforms are switched off, and which
+//! Mastodon servers besides mastodon.social the user added (their host names are kept here, by the
+//! user's choice, and nowhere else: never in the ledger or the export). Kept in the durable store
+//! under `settings`; a change holds from the next observation on.
 
 use crate::model::Platform;
 use serde::{Deserialize, Serialize};
@@ -15,12 +16,24 @@ pub struct Settings {
     /// Platforms where nothing is counted.
     #[serde(default)]
     pub disabled_platforms: Vec<Platform>,
+    /// Mastodon servers the user added, by host name.
+    #[serde(default)]
+    pub mastodon_servers: Vec<String>,
 }
 
 impl Settings {
     /// Whether counting is on for `platform`.
     pub fn is_enabled(&self, platform: Platform) -> bool {
         !self.disabled_platforms.contains(&platform)
+    }
+
+    /// Adds or removes a Mastodon server (a checked host name).
+    pub fn set_mastodon_server(&mut self, host: String, present: bool) {
+        self.mastodon_servers.retain(|h| *h != host);
+        if present {
+            self.mastodon_servers.push(host);
+            self.mastodon_servers.sort();
+        }
     }
 
     /// Switches `platform` on or off.

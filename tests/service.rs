@@ -386,3 +386,46 @@ fn diagnostics_show_the_tab_platform_and_recent_kinds_but_no_page() {
     let everything = format!("{diagnostics:?}{:?}", service.storage().snapshot());
     assert!(!everything.contains("secret"));
 }
+
+#[test]
+fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name() {
+    let service = service();
+    let piaille = Sender {
+        url: "https://piaille.fr/@someone/1234".into(),
+        ..Sender::default()
+    };
+    let favourite = || toggle("favourite", false, true);
+    assert_eq!(
+        block_on(service.handle(favourite(), &piaille)),
+        Response::Ignored {
+            reason: Rejection::UnknownSite
+        }
+    );
+    let add: Request = serde_json::from_value(
+        serde_json::json!({ "type": "add_mastodon_server", "host": "https://Piaille.fr/" }),
+    )
+    .expect("valid");
+    assert!(matches!(
+        block_on(service.handle(add.clone(), &piaille)),
+        Response::Error { .. }
+    ));
+    assert!(matches!(
+        block_on(service.handle(add, &dashboard())),
+        Response::Settings { .. }
+    ));
+    assert!(matches!(
+        block_on(service.handle(favourite(), &piaille)),
+        Response::Recorded { .. }
+    ));
+    let export = export_json(&service);
+    assert_eq!(export["records"][0]["platform"], "mastodon");
+    assert!(!export.to_string().contains("piaille"));
+    let bad: Request = serde_json::from_value(
+        serde_json::json!({ "type": "add_mastodon_server", "host": "10.0.0.1" }),
+    )
+    .expect("valid");
+    assert!(matches!(
+        block_on(service.handle(bad, &dashboard())),
+        Response::Error { .. }
+    ));
+}

@@ -45,16 +45,65 @@ function showHeadline(id, r, format) {
 
 async function ask(type, fields = {}) {
   const answer = await chrome.runtime.sendMessage({ type, ...fields });
-  const expected = type === "set_platform" ? "settings" : type;
+  const changesSettings = ["set_platform", "add_mastodon_server", "remove_mastodon_server"].includes(type);
+  const expected = changesSettings ? "settings" : type;
   if (!answer || answer.type !== expected) throw new Error(answer?.message ?? "no answer");
   return answer[expected];
 }
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
 
+/** The Mastodon servers the user added, each with a button to remove it. */
+function showMastodonServers(settings) {
+  const list = document.getElementById("mastodon-servers");
+  list.replaceChildren(
+    ...settings.mastodon_servers.map((host) => {
+      const item = document.createElement("li");
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.textContent = message("mastodonRemove");
+      remove.setAttribute("aria-label", message("mastodonRemoveLabel", [host]));
+      remove.addEventListener("click", async () => {
+        showMastodonServers(await ask("remove_mastodon_server", { host }));
+        await chrome.permissions.remove({ origins: [`https://${host}/*`] });
+      });
+      item.append(host, " ", remove);
+      return item;
+    }),
+  );
+}
+
+document.getElementById("mastodon-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const status = document.getElementById("status");
+  const input = document.getElementById("mastodon-host");
+  const host = input.value.trim().replace(/^https:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+  const origins = [`https://${host}/*`];
+  // Only the shape of a host name is checked here, so that the browser is never asked about
+  // something that is not one; the core checks the rest once access is granted.
+  const parsed = URL.canParse(`https://${host}/`) ? new URL(`https://${host}/`).hostname : "";
+  if (!host || parsed !== host) {
+    status.textContent = message("mastodonInvalid", [host, message("mastodonNotAName")]);
+    return;
+  }
+  try {
+    // The browser asks the person; nothing is counted there unless they allow it.
+    if (!(await chrome.permissions.request({ origins }))) {
+      status.textContent = message("mastodonRefused", [host]);
+      return;
+    }
+    showMastodonServers(await ask("add_mastodon_server", { host }));
+    input.value = "";
+  } catch (error) {
+    await chrome.permissions.remove({ origins }).catch(() => undefined);
+    status.textContent = message("mastodonInvalid", [host, String(error.message ?? error)]);
+  }
+});
+
 /** One checkbox per platform: unchecked means nothing is counted there. */
 async function showPlatforms() {
   const settings = await ask("settings");
+  showMastodonServers(settings);
   const fieldset = document.getElementById("platforms");
   fieldset.querySelectorAll("label").forEach((label) => label.remove());
   for (const platform of PLATFORMS) {

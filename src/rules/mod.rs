@@ -18,7 +18,7 @@ pub use captchas::{CAPTCHA_PROVIDERS, CaptchaFrame, CaptchaProvider, captcha_fra
 pub use platforms::ALL_RULES;
 
 /// The version of this table; it changes with every change of a selector.
-pub const RULES_VERSION: &str = "2026.11.2";
+pub const RULES_VERSION: &str = "2026.11.3";
 
 /// What counting an observation means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,6 +154,58 @@ pub fn rules_for_url(url: &str) -> Option<&'static PlatformRules> {
             .iter()
             .any(|known| known.eq_ignore_ascii_case(host))
     })
+}
+
+/// The rules for the page at `url`, counting also the Mastodon servers the user added (by host).
+pub fn rules_for_url_with_servers(
+    url: &str,
+    mastodon_servers: &[String],
+) -> Option<&'static PlatformRules> {
+    rules_for_url(url).or_else(|| {
+        let host = https_host(url)?;
+        mastodon_servers
+            .iter()
+            .any(|server| server.eq_ignore_ascii_case(host))
+            .then(|| {
+                ALL_RULES
+                    .iter()
+                    .find(|rules| rules.platform == Platform::Mastodon)
+            })
+            .flatten()
+    })
+}
+
+/// Checks a Mastodon server's host name as a user typed it ("piaille.fr", "https://piaille.fr/"):
+/// the bare lowercase host, or why not.
+pub fn mastodon_server_host(input: &str) -> Result<String, &'static str> {
+    let trimmed = input.trim().trim_end_matches('/');
+    let bare = trimmed
+        .strip_prefix("https://")
+        .unwrap_or(trimmed)
+        .to_ascii_lowercase();
+    let labels: Vec<&str> = bare.split('.').collect();
+    let valid_label = |label: &&str| {
+        !label.is_empty()
+            && label.len() <= 63
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    };
+    if bare.len() > 253 || labels.len() < 2 || !labels.iter().all(valid_label) {
+        return Err("not a server name (like mastodon.social)");
+    }
+    if labels
+        .last()
+        .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err("an IP address is not a server name");
+    }
+    if rules_for_url(&format!("https://{bare}/")).is_some() {
+        return Err("this site is already counted");
+    }
+    Ok(bare)
 }
 
 /// The host of an `https://` URL without port, user info or path; `None` for anything else.
@@ -308,6 +360,40 @@ mod tests {
             for shortcut in rules.shortcuts {
                 assert!(rules.toggles.iter().any(|t| t.control == shortcut.control));
             }
+        }
+    }
+
+    #[test]
+    fn added_mastodon_servers_get_the_mastodon_rules() {
+        let servers = vec!["piaille.fr".to_owned()];
+        let rules = rules_for_url_with_servers("https://piaille.fr/home", &servers);
+        assert_eq!(rules.map(|r| r.platform), Some(Platform::Mastodon));
+        assert!(rules_for_url_with_servers("https://other.example/home", &servers).is_none());
+        assert!(rules_for_url_with_servers("https://piaille.fr.evil.example/", &servers).is_none());
+    }
+
+    #[test]
+    fn server_names_are_checked() {
+        assert_eq!(
+            mastodon_server_host(" https://Piaille.FR/ "),
+            Ok("piaille.fr".to_owned())
+        );
+        assert_eq!(
+            mastodon_server_host("social.example-server.org"),
+            Ok("social.example-server.org".to_owned())
+        );
+        for bad in [
+            "",
+            "localhost",
+            "piaille",
+            "192.168.1.10",
+            "-bad.example",
+            "a b.example",
+            "x.com",
+            "mastodon.social",
+            "p/iaille.fr",
+        ] {
+            assert!(mastodon_server_host(bad).is_err(), "{bad}");
         }
     }
 

@@ -227,7 +227,7 @@ const INSTAGRAM: PlatformRules = PlatformRules {
     toggles: &[toggle(
         "like",
         "svg-label-2023",
-        "[role=\"button\"]:has(> div > svg[aria-label=\"Like\"], > div > svg[aria-label=\"Unlike\"], > div > svg[aria-label=\"J’aime\"], > div > svg[aria-label=\"Je n’aime plus\"])",
+        "[role=\"button\"]:has(svg[aria-label=\"Like\"], svg[aria-label=\"Unlike\"], svg[aria-label=\"J’aime\"], svg[aria-label=\"Je n’aime plus\"])",
         StateRule {
             attribute: "aria-label",
             on: StateMatch::Equals(&["Unlike", "Je n’aime plus"]),
@@ -299,7 +299,9 @@ const LINKEDIN: PlatformRules = PlatformRules {
 };
 
 /// Mastodon (mastodon.social; other servers are added by the user): the legacy action bar marks a
-/// favourite with class `active`; the 2026 redesign's toggle buttons carry `aria-pressed`.
+/// favourite with class `active`; the 2026 redesign's toggle buttons carry `aria-pressed`
+/// (assumption for the redesign's hooks: its class names are CSS-module hashes, so the selector
+/// keys on the action bar and a data attribute).
 const MASTODON: PlatformRules = PlatformRules {
     platform: Platform::Mastodon,
     hosts: &["mastodon.social"],
@@ -341,7 +343,8 @@ const BLUESKY: PlatformRules = PlatformRules {
         "[data-testid=\"likeBtn\"]",
         StateRule {
             attribute: "aria-label",
-            on: StateMatch::StartsWith(&["Unlike", "Ne plus aimer"]),
+            // French from Bluesky's own translation file: "Liker (# likes)" / "Déliker (# likes)".
+            on: StateMatch::StartsWith(&["Unlike", "Déliker"]),
             within: None,
         },
     )],
@@ -357,8 +360,9 @@ const BLUESKY: PlatformRules = PlatformRules {
     ceiling_per_minute: 90,
 };
 
-/// Facebook: atomic classes, so only roles and labels; the label becomes "Remove Like" (French
-/// "Supprimer J’aime", assumption) once reacted.
+/// Facebook: atomic classes, so only roles and labels; the label becomes "Remove Like" (or the
+/// reaction chosen: "Remove Love", …; French "Supprimer J’aime", assumption) once reacted. Only
+/// reaction names are matched, so other "Remove …" buttons are not taken for a like.
 const FACEBOOK: PlatformRules = PlatformRules {
     platform: Platform::Facebook,
     hosts: &["www.facebook.com"],
@@ -366,7 +370,7 @@ const FACEBOOK: PlatformRules = PlatformRules {
     toggles: &[toggle(
         "like",
         "aria-2020",
-        "[role=\"button\"][aria-label=\"Like\"], [role=\"button\"][aria-label^=\"Remove \"], [role=\"button\"][aria-label=\"J’aime\"], [role=\"button\"][aria-label^=\"Supprimer \"]",
+        "[role=\"button\"]:is([aria-label=\"Like\"], [aria-label=\"Remove Like\"], [aria-label=\"Remove Love\"], [aria-label=\"Remove Care\"], [aria-label=\"Remove Haha\"], [aria-label=\"Remove Wow\"], [aria-label=\"Remove Sad\"], [aria-label=\"Remove Angry\"], [aria-label=\"J’aime\"], [aria-label=\"Supprimer J’aime\"], [aria-label=\"Supprimer J’adore\"], [aria-label=\"Supprimer Solidaire\"], [aria-label=\"Supprimer Haha\"], [aria-label=\"Supprimer Waouh\"], [aria-label=\"Supprimer Triste\"], [aria-label=\"Supprimer Grrr\"])",
         StateRule {
             attribute: "aria-label",
             on: StateMatch::StartsWith(&["Remove ", "Supprimer "]),

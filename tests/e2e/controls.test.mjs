@@ -69,3 +69,26 @@ test("switching YouTube off in the popup stops counting at once; on again, it co
       [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
     );
   }));
+
+test("a Mastodon server name that is not one is refused with a message, and nothing changes", () =>
+  withBrowser(async (browser) => {
+    const dashboard = await browser.dashboard();
+    await dashboard.fill("#mastodon-host", "not a server");
+    await dashboard.click('#mastodon-form button[type="submit"]');
+    await dashboard.locator("#status", { hasText: "not a server" }).waitFor();
+    assert.match(await dashboard.textContent("#status"), /cannot be added/);
+    assert.equal(await dashboard.locator("#mastodon-servers li").count(), 0);
+    const stored = await browser.storedData();
+    assert.ok(!JSON.stringify(stored).includes("not a server"));
+  }));
+
+test("a Mastodon server nobody added gets no sensor and counts nothing", () =>
+  withBrowser(async (browser) => {
+    const page = await browser.visit("https://piaille.example/home-legacy");
+    await page.locator(".status__action-bar__button.star-icon").first().click();
+    const youtube = await browser.visit(WATCH);
+    await youtube.click(LIKE);
+    await browser.waitForStored((data) => Object.keys(data).length > 0, "the YouTube like");
+    const { data } = await browser.exportJson();
+    assert.deepEqual(data.records.map((r) => r.platform), ["youtube"]);
+  }));

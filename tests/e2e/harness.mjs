@@ -35,9 +35,11 @@ export const FIXTURE_SITES = {
   "www.tiktok.com": "tiktok",
   "www.linkedin.com": "linkedin",
   "mastodon.social": "mastodon",
+  "piaille.example": "mastodon",
   "bsky.app": "bluesky",
   "www.facebook.com": "facebook",
   "www.pinterest.com": "pinterest",
+  "www.pinterest.fr": "pinterest",
 };
 
 /**

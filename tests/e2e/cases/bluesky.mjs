@@ -1,0 +1,161 @@
+// Bluesky (bsky.app): the like state lives only in the likeBtn's translated label; a repost counts
+// on the "Repost" item of the menu that repostBtn opens, never on opening it, and the same item
+// labelled "Undo repost" counts nothing (fixtures tests/fixtures/bluesky/). Alice's post starts
+// neither liked nor reposted; Bob's is already liked and reposted.
+
+const HOME = "https://bsky.app/";
+const ALICE = '[data-testid="feedItem-by-alice.fixture.social"]';
+const BOB = '[data-testid="feedItem-by-bob.fixture.social"]';
+const likeBtn = (post) => `${post} [data-testid="likeBtn"]`;
+const repostBtn = (post) => `${post} [data-testid="repostBtn"]`;
+const REPOST_ITEM = '[role="menu"] [data-testid="repostDropdownRepostBtn"]';
+const QUOTE_ITEM = '[role="menu"] [data-testid="repostDropdownQuoteBtn"]';
+const like = (count) => ({ platform: "bluesky", kind: "reaction", detail: "like", count });
+const unlike = (count) => ({ platform: "bluesky", kind: "unreaction", detail: "like", count });
+const repost = (count) => ({ platform: "bluesky", kind: "repost", detail: "repost", count });
+const settle = { wait: 300 };
+
+export default [
+  {
+    name: "bluesky: a like counts one like",
+    platform: "bluesky",
+    kind: "reaction",
+    url: HOME,
+    steps: [{ click: likeBtn(ALICE) }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "bluesky: like then unlike counts one of each",
+    platform: "bluesky",
+    kind: "unreaction",
+    url: HOME,
+    steps: [{ click: likeBtn(ALICE) }, { click: likeBtn(ALICE) }, settle],
+    expect: [like(1), unlike(1)],
+  },
+  {
+    name: "bluesky: unliking a post liked earlier counts one unlike",
+    platform: "bluesky",
+    kind: "unreaction",
+    url: HOME,
+    steps: [{ click: likeBtn(BOB) }, settle],
+    expect: [unlike(1)],
+  },
+  {
+    name: "bluesky: a like in French counts one like",
+    platform: "bluesky",
+    kind: "reaction",
+    url: `${HOME}?hl=fr`,
+    steps: [{ click: likeBtn(ALICE) }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "bluesky: like then unlike in French counts one of each",
+    platform: "bluesky",
+    kind: "unreaction",
+    url: `${HOME}?hl=fr`,
+    steps: [{ click: likeBtn(ALICE) }, { click: likeBtn(ALICE) }, settle],
+    expect: [like(1), unlike(1)],
+  },
+  {
+    name: "bluesky: choosing Repost in the repost menu counts one repost",
+    platform: "bluesky",
+    kind: "repost",
+    url: HOME,
+    steps: [{ click: repostBtn(ALICE) }, { click: REPOST_ITEM }, settle],
+    expect: [repost(1)],
+  },
+  {
+    name: "bluesky: choosing Republier in the French repost menu counts one repost",
+    platform: "bluesky",
+    kind: "repost",
+    url: `${HOME}?hl=fr`,
+    steps: [{ click: repostBtn(ALICE) }, { click: REPOST_ITEM }, settle],
+    expect: [repost(1)],
+  },
+  {
+    name: "bluesky: repost then Undo repost counts only the repost",
+    platform: "bluesky",
+    kind: "repost",
+    url: HOME,
+    steps: [
+      { click: repostBtn(ALICE) },
+      { click: REPOST_ITEM },
+      { click: repostBtn(ALICE) },
+      { click: `${REPOST_ITEM}[aria-label="Undo repost"]` },
+      settle,
+    ],
+    expect: [repost(1)],
+  },
+  {
+    name: "bluesky: opening the repost menu then pressing Escape counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: repostBtn(ALICE) }, { wait: 100 }, { press: "Escape" }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: opening the repost menu then clicking elsewhere counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: repostBtn(ALICE) }, { wait: 100 }, { click: '[data-testid="homeScreenFeedTabs"]' }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: Undo repost on a post reposted earlier counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: repostBtn(BOB) }, { click: REPOST_ITEM }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: Annuler le repost (French undo) counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: `${HOME}?hl=fr`,
+    steps: [{ click: repostBtn(BOB) }, { click: REPOST_ITEM }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: Quote post in the repost menu is not a repost",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: repostBtn(ALICE) }, { click: QUOTE_ITEM }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: a like made by the page's own script counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ untrustedClick: likeBtn(ALICE) }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: a repost chosen by the page's own script counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: repostBtn(ALICE) }, { untrustedClick: REPOST_ITEM }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: a like while logged out counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: "https://bsky.app/logged-out",
+    steps: [{ click: likeBtn(ALICE) }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky: a repost while logged out counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: "https://bsky.app/logged-out",
+    steps: [{ click: repostBtn(ALICE) }, { click: REPOST_ITEM }, settle],
+    expect: [],
+  },
+];

@@ -1,0 +1,76 @@
+// Facebook: only roles and labels; the Like control's label becomes "Remove Like" once reacted
+// (French "J’aime" / "Supprimer J’aime") (fixtures tests/fixtures/facebook/). Post 1 starts
+// without a reaction, post 2 liked.
+
+const FEED = "https://www.facebook.com/";
+const likeControl = (post, label) => `[role="article"][aria-posinset="${post}"] [role="button"][aria-label="${label}"]`;
+const like = (count) => ({ platform: "facebook", kind: "reaction", detail: "like", count });
+const unlike = (count) => ({ platform: "facebook", kind: "unreaction", detail: "like", count });
+const settle = { wait: 300 };
+
+export default [
+  {
+    name: "facebook: a like counts one like",
+    platform: "facebook",
+    kind: "reaction",
+    url: FEED,
+    steps: [{ click: likeControl(1, "Like") }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "facebook: like then Remove Like counts one of each",
+    platform: "facebook",
+    kind: "unreaction",
+    url: FEED,
+    steps: [{ click: likeControl(1, "Like") }, { click: likeControl(1, "Remove Like") }, settle],
+    expect: [like(1), unlike(1)],
+  },
+  {
+    name: "facebook: removing an earlier like counts one unlike",
+    platform: "facebook",
+    kind: "unreaction",
+    url: FEED,
+    steps: [{ click: likeControl(2, "Remove Like") }, settle],
+    expect: [unlike(1)],
+  },
+  {
+    name: "facebook: a like in French (J’aime) counts one like",
+    platform: "facebook",
+    kind: "reaction",
+    url: `${FEED}?hl=fr`,
+    steps: [{ click: likeControl(1, "J’aime") }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "facebook: like then Supprimer J’aime in French counts one of each",
+    platform: "facebook",
+    kind: "unreaction",
+    url: `${FEED}?hl=fr`,
+    steps: [{ click: likeControl(1, "J’aime") }, { click: likeControl(1, "Supprimer J’aime") }, settle],
+    expect: [like(1), unlike(1)],
+  },
+  {
+    name: "facebook: a like made by the page's own script counts nothing",
+    platform: "facebook",
+    kind: "negative",
+    url: FEED,
+    steps: [{ untrustedClick: likeControl(1, "Like") }, settle],
+    expect: [],
+  },
+  {
+    name: "facebook: Comment is not a like",
+    platform: "facebook",
+    kind: "negative",
+    url: FEED,
+    steps: [{ click: likeControl(1, "Leave a comment") }, settle],
+    expect: [],
+  },
+  {
+    name: "facebook: a like while logged out counts nothing",
+    platform: "facebook",
+    kind: "negative",
+    url: "https://www.facebook.com/logged-out",
+    steps: [{ click: likeControl(1, "Like") }, settle],
+    expect: [],
+  },
+];

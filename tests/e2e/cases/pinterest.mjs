@@ -1,0 +1,94 @@
+// Pinterest: saving a pin counts on the save button's press, from the grid's hover button
+// (PinBetterSaveButton) or the close-up's (closeup-save-button); the same button labelled
+// "Saved" ("Enregistré") takes the pin back out and counts nothing (fixtures
+// tests/fixtures/pinterest/). On the grid, pin 2 starts saved.
+
+const HOME = "https://www.pinterest.com/";
+const PIN = "https://www.pinterest.com/pin";
+const gridSave = (pin) => `[data-test-pin-id="80000000000000000${pin}"] [data-test-id="PinBetterSaveButton"]`;
+const CLOSEUP_SAVE = '[data-test-id="closeup-save-button"]';
+const save = (count) => ({ platform: "pinterest", kind: "reaction", detail: "save", count });
+const settle = { wait: 300 };
+
+export default [
+  {
+    name: "pinterest grid: saving a pin counts one save",
+    platform: "pinterest",
+    kind: "reaction",
+    url: HOME,
+    steps: [{ click: gridSave(1) }, settle],
+    expect: [save(1)],
+  },
+  {
+    name: "pinterest grid: saving two pins counts two saves",
+    platform: "pinterest",
+    kind: "reaction",
+    url: HOME,
+    steps: [{ click: gridSave(1) }, { click: gridSave(3) }, settle],
+    expect: [save(2)],
+  },
+  {
+    name: "pinterest grid: save then click Saved counts only the save",
+    platform: "pinterest",
+    kind: "reaction",
+    url: HOME,
+    steps: [{ click: gridSave(1) }, { click: gridSave(1) }, settle],
+    expect: [save(1)],
+  },
+  {
+    name: "pinterest close-up: saving the pin counts one save",
+    platform: "pinterest",
+    kind: "reaction",
+    url: PIN,
+    steps: [{ click: CLOSEUP_SAVE }, settle],
+    expect: [save(1)],
+  },
+  {
+    name: "pinterest close-up: saving in French (Enregistrer) counts one save",
+    platform: "pinterest",
+    kind: "reaction",
+    url: `${PIN}?hl=fr`,
+    steps: [{ click: CLOSEUP_SAVE }, settle],
+    expect: [save(1)],
+  },
+  {
+    name: "pinterest close-up: Enregistrer then Enregistré counts only the save",
+    platform: "pinterest",
+    kind: "reaction",
+    url: `${PIN}?hl=fr`,
+    steps: [{ click: CLOSEUP_SAVE }, { click: CLOSEUP_SAVE }, settle],
+    expect: [save(1)],
+  },
+  {
+    name: "pinterest grid: clicking Saved on a pin saved earlier counts nothing",
+    platform: "pinterest",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: gridSave(2) }, settle],
+    expect: [],
+  },
+  {
+    name: "pinterest close-up: the board picker is not a save",
+    platform: "pinterest",
+    kind: "negative",
+    url: PIN,
+    steps: [{ click: '[data-test-id="board-dropdown-select-button"]' }, settle],
+    expect: [],
+  },
+  {
+    name: "pinterest grid: a save made by the page's own script counts nothing",
+    platform: "pinterest",
+    kind: "negative",
+    url: HOME,
+    steps: [{ untrustedClick: gridSave(1) }, settle],
+    expect: [],
+  },
+  {
+    name: "pinterest: a save while logged out counts nothing",
+    platform: "pinterest",
+    kind: "negative",
+    url: "https://www.pinterest.com/logged-out",
+    steps: [{ click: gridSave(1) }, settle],
+    expect: [],
+  },
+];

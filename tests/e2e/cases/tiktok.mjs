@@ -1,0 +1,86 @@
+// TikTok: button[aria-pressed] around a data-e2e like icon, in two layouts: the For You feed
+// ("feed-2024", like-icon) and the video page in browse mode ("browse-2024", browse-like-icon)
+// (fixtures tests/fixtures/tiktok/). On the feed, video 1 starts not liked, video 2 liked.
+
+const FEED = "https://www.tiktok.com/foryou";
+const VIDEO = "https://www.tiktok.com/video";
+const feedLike = (video) => `[data-e2e="recommend-list-item-container"]:nth-of-type(${video}) button[aria-pressed]:has([data-e2e="like-icon"])`;
+const BROWSE_LIKE = 'button[aria-pressed]:has([data-e2e="browse-like-icon"])';
+const like = (count) => ({ platform: "tiktok", kind: "reaction", detail: "like", count });
+const unlike = (count) => ({ platform: "tiktok", kind: "unreaction", detail: "like", count });
+const settle = { wait: 300 };
+
+export default [
+  {
+    name: "tiktok feed: liking a video counts one like",
+    platform: "tiktok",
+    kind: "reaction",
+    url: FEED,
+    steps: [{ click: feedLike(1) }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "tiktok feed: like then unlike counts one of each",
+    platform: "tiktok",
+    kind: "unreaction",
+    url: FEED,
+    steps: [{ click: feedLike(1) }, { click: feedLike(1) }, settle],
+    expect: [like(1), unlike(1)],
+  },
+  {
+    name: "tiktok feed: unliking a video liked earlier counts one unlike",
+    platform: "tiktok",
+    kind: "unreaction",
+    url: FEED,
+    steps: [{ click: feedLike(2) }, settle],
+    expect: [unlike(1)],
+  },
+  {
+    name: "tiktok video page: liking counts one like",
+    platform: "tiktok",
+    kind: "reaction",
+    url: VIDEO,
+    steps: [{ click: BROWSE_LIKE }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "tiktok video page: like then unlike counts one of each",
+    platform: "tiktok",
+    kind: "unreaction",
+    url: VIDEO,
+    steps: [{ click: BROWSE_LIKE }, { click: BROWSE_LIKE }, settle],
+    expect: [like(1), unlike(1)],
+  },
+  {
+    name: "tiktok video page: liking with French labels counts one like",
+    platform: "tiktok",
+    kind: "reaction",
+    url: `${VIDEO}?hl=fr`,
+    steps: [{ click: BROWSE_LIKE }, settle],
+    expect: [like(1)],
+  },
+  {
+    name: "tiktok feed: a like made by the page's own script counts nothing",
+    platform: "tiktok",
+    kind: "negative",
+    url: FEED,
+    steps: [{ untrustedClick: feedLike(1) }, settle],
+    expect: [],
+  },
+  {
+    name: "tiktok video page: a like made by the page's own script counts nothing",
+    platform: "tiktok",
+    kind: "negative",
+    url: VIDEO,
+    steps: [{ untrustedClick: BROWSE_LIKE }, settle],
+    expect: [],
+  },
+  {
+    name: "tiktok: a like while logged out counts nothing",
+    platform: "tiktok",
+    kind: "negative",
+    url: "https://www.tiktok.com/logged-out",
+    steps: [{ click: feedLike(1) }, settle],
+    expect: [],
+  },
+];
