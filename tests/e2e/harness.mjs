@@ -25,6 +25,8 @@ export const FIXTURE_SITES = {
   "m.youtube.com": "youtube",
   "www.example.org": ["lookalike", "youtube"],
   "www.google.com": "google",
+  "www.recaptcha.net": "google",
+  "client-api.arkoselabs.com": "arkose",
   "shop.example.net": "shop",
   "newassets.hcaptcha.com": "hcaptcha",
   "challenges.cloudflare.com": "cloudflare",

@@ -46,6 +46,28 @@ export default [
     expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-audio", count: 1, rounds: 1 }],
   },
   {
+    name: "captcha: reCAPTCHA Enterprise served from recaptcha.net",
+    platform: "other",
+    kind: "captcha",
+    url: `${SHOP}?mode=checkbox&api=enterprise&captcha-origin=https://www.recaptcha.net`,
+    steps: [{ frame: ANCHOR, click: "#recaptcha-anchor" }, { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' }],
+    expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-checkbox", count: 1 }],
+  },
+  {
+    name: "captcha: an Arkose game in two rounds",
+    platform: "other",
+    kind: "captcha",
+    url: "https://shop.example.net/signup-arkose",
+    steps: [
+      { frame: 'iframe[title="Verification challenge"]', click: "#verify" },
+      { frame: 'iframe[title="Verification challenge"]', click: '#game_children_challenge a[aria-label="Image 3 of 6"]' },
+      { frame: 'iframe[title="Verification challenge"]', waitFor: "text=(2 of 2)" },
+      { frame: 'iframe[title="Verification challenge"]', click: '#game_children_challenge a[aria-label="Image 5 of 6"]' },
+      { frame: 'iframe[title="Verification challenge"]', waitFor: ".victory-screen" },
+    ],
+    expect: [{ platform: "other", kind: "captcha", detail: "arkose-game", count: 1, rounds: 1, tiles: 2 }],
+  },
+  {
     name: "captcha: an invisible reCAPTCHA solved with no interaction counts nothing",
     platform: "other",
     kind: "negative",

@@ -13,6 +13,17 @@ export default [
     expect: [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
   },
   {
+    name: "youtube: like then dislike in the 2023 markup",
+    platform: "youtube",
+    kind: "reaction",
+    url: "https://www.youtube.com/watch-2023?v=cases",
+    steps: [{ click: "#segmented-like-button button" }, { click: "#segmented-dislike-button button" }, { wait: 300 }],
+    expect: [
+      { platform: "youtube", kind: "reaction", detail: "dislike", count: 1 },
+      { platform: "youtube", kind: "reaction", detail: "like", count: 1 },
+    ],
+  },
+  {
     name: "youtube: a comment with a French and a Japanese hashtag",
     platform: "youtube",
     kind: "hashtag",
