@@ -5,8 +5,6 @@
 use crate::model::{Kind, Platform};
 use serde::{Deserialize, Serialize};
 
-/// The session-store key of the recent observations.
-pub const RECENT_KEY: &str = "recent";
 /// How many observations are remembered.
 pub const RECENT_LENGTH: usize = 20;
 

@@ -3,15 +3,20 @@
 //!
 //! Invariants kept here:
 //! - an observation counts only when it comes from a page on a known platform (by the sender URL
-//!   the browser reports) and the rules give it a meaning;
+//!   the browser reports) or from a real captcha frame, and the rules give it a meaning;
 //! - a counted action is durably stored before `Recorded` is answered; if storing fails, the
 //!   answer is an error and nothing is acknowledged;
-//! - the ledger is read only by the extension's own pages, never by a content sensor;
-//! - repeated toggles and observations over a platform's ceiling are not counted ([`crate::guard`]).
+//! - the ledger and the settings are read and changed only by the extension's own pages, never by
+//!   a content sensor;
+//! - platforms switched off, repeated toggles and observations over a platform's ceiling are not
+//!   counted ([`crate::settings`], [`crate::guard`]).
+//!
+//! One observation costs two reads and two writes of the stores at most: the settings and the
+//! session state (guard, captchas in progress, recent observations) are one key each.
 
 use crate::captcha::{CaptchaEvent, CaptchaOutcome, CaptchaProgress};
 use crate::classify::{Observation, Rejection, classify};
-use crate::diagnostics::{Diagnostics, PlatformStatus, RECENT_KEY, Recent, RecentObservation};
+use crate::diagnostics::{Diagnostics, PlatformStatus, Recent, RecentObservation};
 use crate::export::export;
 use crate::guard::{GuardState, Verdict};
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
@@ -19,16 +24,27 @@ use crate::model::{Action, Kind, Platform};
 use crate::ports::{Clock, Storage, StorageError};
 use crate::protocol::{Request, Response, Sender};
 use crate::rules::{
-    PlatformRules, RULES_VERSION, captcha_frame_for_url, mastodon_server_host, rules_for_url,
+    PlatformRules, RULES_VERSION, captcha_frame_for_url, mastodon_server_host,
     rules_for_url_with_servers,
 };
 use crate::settings::{SETTINGS_KEY, Settings};
-
-/// The session-store key of the guard's memory.
-const GUARD_KEY: &str = "guard";
-/// The session-store key of the captchas in progress.
-const CAPTCHA_KEY: &str = "captchas";
 use crate::summary::summarize;
+use serde::{Deserialize, Serialize};
+
+/// The session-store key of [`SessionState`].
+const SESSION_KEY: &str = "session";
+
+/// What the service remembers until the browser closes. Disposable: unreadable state starts
+/// afresh, and losing it costs at most a repeat counted twice or a captcha in progress.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct SessionState {
+    #[serde(default)]
+    guard: GuardState,
+    #[serde(default)]
+    captchas: CaptchaProgress,
+    #[serde(default)]
+    recent: Recent,
+}
 
 /// The core behind the service worker.
 #[derive(Debug)]
@@ -40,9 +56,10 @@ pub struct Service<S, C> {
 }
 
 impl<S: Storage, C: Clock> Service<S, C> {
-    /// A service over `storage` (durable: the ledger), `session` (cleared when the browser
-    /// closes: the guard's memory) and `clock`. `extension_base_url` is the extension's own origin
-    /// with a trailing slash (`chrome-extension://<id>/`): only pages under it may read the ledger.
+    /// A service over `storage` (durable: the ledger, the settings), `session` (cleared when the
+    /// browser closes: the guard's memory, captchas in progress, diagnostics) and `clock`.
+    /// `extension_base_url` is the extension's own origin with a trailing slash
+    /// (`chrome-extension://<id>/`): only pages under it may read or change the data.
     pub fn new(storage: S, session: S, clock: C, extension_base_url: &str) -> Service<S, C> {
         Service {
             storage,
@@ -65,27 +82,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
             };
         }
         match request {
-            Request::Observe {
-                observation: Observation::Captcha { event, challenge },
-            } => self.captcha(sender, event, challenge.as_deref()).await,
-            Request::Observe { observation } => {
-                let servers = self
-                    .settings()
-                    .await
-                    .map(|s| s.mastodon_servers)
-                    .unwrap_or_default();
-                let Some(rules) = rules_for_url_with_servers(&sender.url, &servers) else {
-                    return Response::Ignored {
-                        reason: Rejection::UnknownSite,
-                    };
-                };
-                let response = match classify(rules, &observation) {
-                    Ok(actions) => self.admit_and_record(rules, &observation, actions).await,
-                    Err(reason) => Response::Ignored { reason },
-                };
-                self.note(rules.platform, &response).await;
-                response
-            }
+            Request::Observe { observation } => self.observe(observation, sender).await,
             Request::Summary {} => match self.ledger().await {
                 Ok(ledger) => Response::Summary {
                     summary: summarize(&ledger),
@@ -103,15 +100,8 @@ impl<S: Storage, C: Clock> Service<S, C> {
                 Err(error) => error_response(error),
             },
             Request::SetPlatform { platform, enabled } => {
-                let mut settings = match self.settings().await {
-                    Ok(settings) => settings,
-                    Err(error) => return error_response(error),
-                };
-                settings.set_enabled(platform, enabled);
-                match self.storage.set(SETTINGS_KEY, &settings).await {
-                    Ok(()) => Response::Settings { settings },
-                    Err(error) => error_response(error),
-                }
+                self.change_settings(|settings| settings.set_enabled(platform, enabled))
+                    .await
             }
             Request::AddMastodonServer { host } => self.set_mastodon_server(&host, true).await,
             Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
@@ -119,105 +109,9 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
     }
 
-    async fn set_mastodon_server(&self, input: &str, present: bool) -> Response {
-        let host = match mastodon_server_host(input) {
-            Ok(host) => host,
-            Err(why) => {
-                return Response::Error {
-                    message: format!("{input:?}: {why}"),
-                };
-            }
-        };
-        let mut settings = match self.settings().await {
-            Ok(settings) => settings,
-            Err(error) => return error_response(error),
-        };
-        settings.set_mastodon_server(host, present);
-        match self.storage.set(SETTINGS_KEY, &settings).await {
-            Ok(()) => Response::Settings { settings },
-            Err(error) => error_response(error),
-        }
-    }
-
     /// The user's settings; a store without any gives the defaults.
     pub async fn settings(&self) -> Result<Settings, StorageError> {
         Ok(self.storage.get(SETTINGS_KEY).await?.unwrap_or_default())
-    }
-
-    async fn diagnostics(&self, tab_url: Option<&str>) -> Response {
-        let settings = match self.settings().await {
-            Ok(settings) => settings,
-            Err(error) => return error_response(error),
-        };
-        let guard: GuardState = self
-            .session
-            .get(GUARD_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let captchas: CaptchaProgress = self
-            .session
-            .get(CAPTCHA_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let recent: Recent = self
-            .session
-            .get(RECENT_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        let platforms = Platform::ALL
-            .into_iter()
-            .filter(|p| *p != Platform::Other)
-            .map(|platform| PlatformStatus {
-                platform,
-                enabled: settings.is_enabled(platform),
-                dropped: guard
-                    .dropped()
-                    .iter()
-                    .find(|(p, _)| *p == platform)
-                    .map_or(0, |(_, n)| *n),
-            })
-            .collect();
-        Response::Diagnostics {
-            diagnostics: Diagnostics {
-                rules_version: RULES_VERSION,
-                tab_platform: tab_url
-                    .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
-                    .map(|rules| rules.platform),
-                platforms,
-                recent: recent.0,
-                passive_captchas: captchas.passive,
-            },
-        }
-    }
-
-    /// Remembers an observation's outcome for diagnostics (platform, kinds, outcome only).
-    async fn note(&self, platform: Platform, response: &Response) {
-        let (kinds, outcome) = match response {
-            Response::Recorded { kinds, .. } => (kinds.clone(), "counted".to_owned()),
-            Response::Ignored { reason } => (Vec::new(), reason.as_str().to_owned()),
-            Response::Error { .. } => (Vec::new(), "error".to_owned()),
-            _ => return,
-        };
-        let mut recent: Recent = self
-            .session
-            .get(RECENT_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
-        recent.push(RecentObservation {
-            at_ms: self.clock.now().epoch_ms,
-            platform,
-            kinds,
-            outcome,
-        });
-        let _ = self.session.set(RECENT_KEY, &recent).await;
     }
 
     /// The whole ledger as stored.
@@ -229,41 +123,109 @@ impl<S: Storage, C: Clock> Service<S, C> {
         Ledger::from_stored(days).map_err(StorageError)
     }
 
-    /// A captcha frame's event: put together with the other frames' events of the same tab; a
+    async fn session_state(&self) -> SessionState {
+        self.session
+            .get(SESSION_KEY)
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// An observation from a sensor: decided, stored if it counts, remembered for diagnostics.
+    async fn observe(&self, observation: Observation, sender: &Sender) -> Response {
+        let settings = match self.settings().await {
+            Ok(settings) => settings,
+            Err(error) => return error_response(error),
+        };
+        let mut session = self.session_state().await;
+        let (platform, response) = match &observation {
+            Observation::Captcha { event, challenge } => {
+                match self
+                    .captcha(
+                        &settings,
+                        &mut session,
+                        sender,
+                        *event,
+                        challenge.as_deref(),
+                    )
+                    .await
+                {
+                    Some(outcome) => outcome,
+                    None => {
+                        // Progress only (or not a captcha frame): nothing for diagnostics.
+                        let _ = self.session.set(SESSION_KEY, &session).await;
+                        return Response::Noted;
+                    }
+                }
+            }
+            _ => {
+                let Some(rules) =
+                    rules_for_url_with_servers(&sender.url, &settings.mastodon_servers)
+                else {
+                    return Response::Ignored {
+                        reason: Rejection::UnknownSite,
+                    };
+                };
+                let response = match classify(rules, &observation) {
+                    Ok(actions) => {
+                        self.admit_and_record(
+                            rules,
+                            &settings,
+                            &mut session.guard,
+                            &observation,
+                            actions,
+                        )
+                        .await
+                    }
+                    Err(reason) => Response::Ignored { reason },
+                };
+                (rules.platform, response)
+            }
+        };
+        session.recent.push(self.recent_entry(platform, &response));
+        let _ = self.session.set(SESSION_KEY, &session).await;
+        response
+    }
+
+    /// A captcha frame's event, put together with the other frames' events of the same tab. A
     /// solve is counted on the platform of the tab's page, or `other` (the site is not kept).
+    /// `None` while the captcha is in progress.
     async fn captcha(
         &self,
+        settings: &Settings,
+        session: &mut SessionState,
         sender: &Sender,
         event: CaptchaEvent,
         challenge: Option<&str>,
-    ) -> Response {
+    ) -> Option<(Platform, Response)> {
         let (Some((provider, frame)), Some(tab)) =
             (captcha_frame_for_url(&sender.url), sender.tab_id)
         else {
-            return Response::Ignored {
-                reason: Rejection::UnknownSite,
-            };
+            return Some((
+                Platform::Other,
+                Response::Ignored {
+                    reason: Rejection::UnknownSite,
+                },
+            ));
         };
         let challenge = challenge.filter(|c| frame.challenges.iter().any(|(_, name)| name == c));
         let platform = sender
             .tab_url
             .as_deref()
-            .and_then(rules_for_url)
+            .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
             .map_or(Platform::Other, |rules| rules.platform);
-        let mut progress: CaptchaProgress = self
-            .session
-            .get(CAPTCHA_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
         let now_ms = self.clock.now().epoch_ms;
-        let outcome = progress.record(provider, platform, tab, event, challenge, now_ms);
-        let _ = self.session.set(CAPTCHA_KEY, &progress).await;
-        match outcome {
-            CaptchaOutcome::Pending => Response::Noted,
+        let response = match session
+            .captchas
+            .record(provider, platform, tab, event, challenge, now_ms)
+        {
+            CaptchaOutcome::Pending => return None,
             CaptchaOutcome::Passive => Response::Ignored {
                 reason: Rejection::Passive,
+            },
+            CaptchaOutcome::Solved(_) if !settings.is_enabled(platform) => Response::Ignored {
+                reason: Rejection::PlatformOff,
             },
             CaptchaOutcome::Solved(action) => {
                 match self.record(std::slice::from_ref(&action)).await {
@@ -274,33 +236,24 @@ impl<S: Storage, C: Clock> Service<S, C> {
                     Err(error) => error_response(error),
                 }
             }
-        }
+        };
+        Some((platform, response))
     }
 
-    /// Passes the guard, then stores; the guard remembers only what was stored.
+    /// Honours the switches and the guard, then stores; the guard remembers only what was stored.
     async fn admit_and_record(
         &self,
         rules: &PlatformRules,
+        settings: &Settings,
+        guard: &mut GuardState,
         observation: &Observation,
         actions: Vec<Action>,
     ) -> Response {
-        match self.settings().await {
-            Ok(settings) if !settings.is_enabled(rules.platform) => {
-                return Response::Ignored {
-                    reason: Rejection::PlatformOff,
-                };
-            }
-            Ok(_) => {}
-            Err(error) => return error_response(error),
+        if !settings.is_enabled(rules.platform) {
+            return Response::Ignored {
+                reason: Rejection::PlatformOff,
+            };
         }
-        // The guard's memory is disposable: unreadable session state starts afresh.
-        let mut guard: GuardState = self
-            .session
-            .get(GUARD_KEY)
-            .await
-            .ok()
-            .flatten()
-            .unwrap_or_default();
         let toggle = match (observation, actions.first()) {
             (
                 Observation::Toggle {
@@ -313,25 +266,28 @@ impl<S: Storage, C: Clock> Service<S, C> {
             _ => None,
         };
         let now_ms = self.clock.now().epoch_ms;
-        let verdict = guard.admit(rules.platform, rules.ceiling_per_minute, now_ms, toggle);
-        let response = match verdict {
+        let mut trial = guard.clone();
+        match trial.admit(rules.platform, rules.ceiling_per_minute, now_ms, toggle) {
             Verdict::Count => match self.record(&actions).await {
-                Ok(()) => Response::Recorded {
-                    platform: rules.platform,
-                    kinds: actions.iter().map(|action| action.kind).collect(),
-                },
-                Err(error) => return error_response(error),
+                Ok(()) => {
+                    *guard = trial;
+                    Response::Recorded {
+                        platform: rules.platform,
+                        kinds: actions.iter().map(|action| action.kind).collect(),
+                    }
+                }
+                Err(error) => error_response(error),
             },
             Verdict::Repeated => Response::Ignored {
                 reason: Rejection::Repeated,
             },
-            Verdict::OverCeiling => Response::Ignored {
-                reason: Rejection::OverCeiling,
-            },
-        };
-        // Losing the guard's memory costs at most a repeat counted twice: never an error.
-        let _ = self.session.set(GUARD_KEY, &guard).await;
-        response
+            Verdict::OverCeiling => {
+                *guard = trial;
+                Response::Ignored {
+                    reason: Rejection::OverCeiling,
+                }
+            }
+        }
     }
 
     async fn record(&self, actions: &[Action]) -> Result<(), StorageError> {
@@ -345,6 +301,78 @@ impl<S: Storage, C: Clock> Service<S, C> {
             day.add(action);
         }
         self.storage.set(&key, &day).await
+    }
+
+    /// An observation's outcome as diagnostics show it (platform, kinds, outcome only).
+    fn recent_entry(&self, platform: Platform, response: &Response) -> RecentObservation {
+        let (kinds, outcome) = match response {
+            Response::Recorded { kinds, .. } => (kinds.clone(), "counted".to_owned()),
+            Response::Ignored { reason } => (Vec::new(), reason.as_str().to_owned()),
+            _ => (Vec::new(), "error".to_owned()),
+        };
+        RecentObservation {
+            at_ms: self.clock.now().epoch_ms,
+            platform,
+            kinds,
+            outcome,
+        }
+    }
+
+    async fn change_settings(&self, change: impl FnOnce(&mut Settings)) -> Response {
+        let mut settings = match self.settings().await {
+            Ok(settings) => settings,
+            Err(error) => return error_response(error),
+        };
+        change(&mut settings);
+        match self.storage.set(SETTINGS_KEY, &settings).await {
+            Ok(()) => Response::Settings { settings },
+            Err(error) => error_response(error),
+        }
+    }
+
+    async fn set_mastodon_server(&self, input: &str, present: bool) -> Response {
+        match mastodon_server_host(input) {
+            Ok(host) => {
+                self.change_settings(|settings| settings.set_mastodon_server(host, present))
+                    .await
+            }
+            Err(why) => Response::Error {
+                message: format!("{input:?}: {why}"),
+            },
+        }
+    }
+
+    async fn diagnostics(&self, tab_url: Option<&str>) -> Response {
+        let settings = match self.settings().await {
+            Ok(settings) => settings,
+            Err(error) => return error_response(error),
+        };
+        let session = self.session_state().await;
+        let platforms = Platform::ALL
+            .into_iter()
+            .filter(|p| *p != Platform::Other)
+            .map(|platform| PlatformStatus {
+                platform,
+                enabled: settings.is_enabled(platform),
+                dropped: session
+                    .guard
+                    .dropped()
+                    .iter()
+                    .find(|(p, _)| *p == platform)
+                    .map_or(0, |(_, n)| *n),
+            })
+            .collect();
+        Response::Diagnostics {
+            diagnostics: Diagnostics {
+                rules_version: RULES_VERSION,
+                tab_platform: tab_url
+                    .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
+                    .map(|rules| rules.platform),
+                platforms,
+                recent: session.recent.0,
+                passive_captchas: session.captchas.passive,
+            },
+        }
     }
 
     fn is_extension_page(&self, sender: &Sender) -> bool {

@@ -5,8 +5,11 @@
 // - click handling: time inside the sensor's click listener (median of 50 clicks; <= 0.1 ms);
 // - long tasks (> 50 ms) while scrolling the feed, with and without the extension;
 // - added memory per tab: JS heap after GC with the extension minus without (<= 1 MB);
-// - interaction time: from a click's creation to the page's own listener, with and without the
-//   extension, as a ratio of medians (<= 1.02).
+// - interaction time: from a click's creation to the end of its dispatch (a listener on window in
+//   the bubbling phase, the last to run: after the sensor's listener, the page's own and the
+//   microtasks between them, where the sensor checks the state and sends its message), with and
+//   without the extension, as a ratio of medians (<= 1.02); and the time to the next frame, for
+//   context (frame-aligned, so noisier).
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -65,8 +68,12 @@ async function pageFigures(browser) {
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
       type: "longtask",
     });
-    window.clickDelays = [];
-    document.addEventListener("click", (e) => window.clickDelays.push(performance.now() - e.timeStamp), true);
+    window.clickTasks = [];
+    window.clickFrames = [];
+    window.addEventListener("click", (e) => {
+      window.clickTasks.push(performance.now() - e.timeStamp);
+      requestAnimationFrame(() => setTimeout(() => window.clickFrames.push(performance.now() - e.timeStamp)));
+    });
   });
   await page.mouse.move(500, 400);
   for (let i = 0; i < 60; i += 1) {
@@ -74,11 +81,16 @@ async function pageFigures(browser) {
     await page.waitForTimeout(16);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
-  await clickLikes(page, 100);
+  await clickLikes(page, 200);
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send("HeapProfiler.collectGarbage");
   const { usedSize } = await cdp.send("Runtime.getHeapUsage");
-  const figures = await page.evaluate(() => ({ longTasks: window.longTasks, clickDelays: window.clickDelays }));
+  await page.waitForTimeout(100);
+  const figures = await page.evaluate(() => ({
+    longTasks: window.longTasks,
+    clickTasks: window.clickTasks,
+    clickFrames: window.clickFrames,
+  }));
   await page.close();
   return { ...figures, heap: usedSize };
 }
@@ -113,10 +125,13 @@ try {
   );
   const added = (withExtension.heap - without.heap) / 1024;
   console.log(`added JS heap per tab after GC: ${added.toFixed(0)} KB (budget <= 1024 KB)`);
-  const ratio = median(withExtension.clickDelays) / median(without.clickDelays);
+  const ratio = median(withExtension.clickTasks) / median(without.clickTasks);
   console.log(
-    `click to page listener: median ${ms(median(withExtension.clickDelays))} with, ${ms(median(without.clickDelays))} without ` +
-      `= ${ratio.toFixed(3)}x (budget <= 1.02x)`,
+    `interaction (click to the end of its dispatch, 200 likes): median ${ms(median(withExtension.clickTasks))} with, ` +
+      `${ms(median(without.clickTasks))} without = ${ratio.toFixed(3)}x (budget <= 1.02x)`,
+  );
+  console.log(
+    `click to next frame, for context: median ${ms(median(withExtension.clickFrames))} with, ${ms(median(without.clickFrames))} without`,
   );
 } finally {
   await server.close();

@@ -60,10 +60,14 @@
     ...rules.composers.map((rule) => rule.submit),
   ].join(", ");
 
+  // A report leaves in a task of its own, once the page has finished handling the person's
+  // input: sending a message costs a few tenths of a millisecond that the page should not wait for.
   function report(observation) {
-    chrome.runtime.sendMessage({ type: "observe", observation }).catch(() => {
-      // The extension was reloaded or removed while the page stayed open: nothing to do.
-    });
+    setTimeout(() =>
+      chrome.runtime.sendMessage({ type: "observe", observation }).catch(() => {
+        // The extension was reloaded or removed while the page stayed open: nothing to do.
+      }),
+    );
   }
 
   /** The first element on the event's composed path that matches `selector`. */
