@@ -161,7 +161,7 @@ export default [
     name: "x: nothing counts when logged out",
     platform: "x",
     kind: "negative",
-    url: "https://x.com/logged-out",
+    url: `${HOME}?logged-out`,
     steps: [{ click: LIKE }],
     expect: [],
   },

@@ -59,7 +59,7 @@ export default [
     name: "youtube: nothing counts when logged out",
     platform: "youtube",
     kind: "negative",
-    url: "https://www.youtube.com/logged-out",
+    url: `${WATCH}&logged-out`,
     steps: [{ click: "like-button-view-model button" }],
     expect: [],
   },
