@@ -171,6 +171,13 @@ const X: PlatformRules = PlatformRules {
 /// Reddit: the current site keeps its vote buttons in `shreddit-post`'s open shadow root, with
 /// boolean `upvote`/`downvote` attributes and `aria-pressed` (Reddit-Web-Fix); old.reddit swaps
 /// `up`/`down` for `upmod`/`downmod` (RES).
+///
+/// The comment composer is `comment-composer-host faceplate-form shreddit-composer` with the
+/// editor and the submit button as light-DOM children of `shreddit-composer`
+/// (`div[role="textbox"][contenteditable="true"]`, `button[slot="submit-button"]`): seen only in
+/// unnamed automation code, so an assumption, as is the editor being outside the composer's
+/// shadow root (some of that code looks for it inside; the sensor finds it only outside). No
+/// report press: the report dialog's submit button has no published trace.
 const REDDIT: PlatformRules = PlatformRules {
     platform: Platform::Reddit,
     hosts: &["www.reddit.com", "old.reddit.com"],
@@ -213,13 +220,25 @@ const REDDIT: PlatformRules = PlatformRules {
         ),
     ],
     presses: &[],
-    composers: &[],
+    composers: &[ComposerRule {
+        control: "comment",
+        variant: "shreddit-2024",
+        submit: "shreddit-composer button[slot=\"submit-button\"]",
+        editor: "shreddit-composer [contenteditable=\"true\"][role=\"textbox\"]",
+    }],
     shortcuts: &[],
     ceiling_per_minute: 90,
 };
 
 /// Instagram: the heart's state is the `aria-label` of the svg inside the button ("Like" /
 /// "Unlike"; French "J’aime" / "Je n’aime plus"), which survived every class rewrite since 2022.
+///
+/// Comments: the post's comment form holds a `textarea` (labelled "Add a comment…" in unnamed
+/// automation code) and a "Post" button. The selectors key on the form's structure (a `form`
+/// holding a `textarea`), so no label is matched, in any language. Assumptions: the button is
+/// either the older `button[type="submit"]` (unnamed code) or a text-only `div[role="button"]`,
+/// told from the emoji button by having no icon. A comment sent with the Enter key alone is not
+/// seen (the sensor takes a click or Ctrl+Enter).
 const INSTAGRAM: PlatformRules = PlatformRules {
     platform: Platform::Instagram,
     hosts: &["www.instagram.com"],
@@ -235,12 +254,22 @@ const INSTAGRAM: PlatformRules = PlatformRules {
         },
     )],
     presses: &[],
-    composers: &[],
+    composers: &[ComposerRule {
+        control: "comment",
+        variant: "form-2023",
+        submit: "form:has(textarea) :is(button[type=\"submit\"], div[role=\"button\"]:not(:has(svg)))",
+        editor: "form textarea",
+    }],
     shortcuts: &[],
     ceiling_per_minute: 90,
 };
 
 /// TikTok: `button[aria-pressed]` around a `data-e2e` like icon (feed and video page variants).
+///
+/// Comments on the video page: `[data-e2e="comment-input"]` around a DraftJS editor and
+/// `[data-e2e="comment-post"]` (unnamed automation code; that the editor inside is a
+/// `contenteditable` DraftJS root is an assumption, per the research's note on TikTok's DraftJS).
+/// A comment sent with the Enter key alone is not seen.
 const TIKTOK: PlatformRules = PlatformRules {
     platform: Platform::Tiktok,
     hosts: &["www.tiktok.com"],
@@ -260,13 +289,26 @@ const TIKTOK: PlatformRules = PlatformRules {
         ),
     ],
     presses: &[],
-    composers: &[],
+    composers: &[ComposerRule {
+        control: "comment",
+        variant: "e2e-2024",
+        submit: "[data-e2e=\"comment-post\"]",
+        editor: "[data-e2e=\"comment-input\"] [contenteditable=\"true\"]",
+    }],
     shortcuts: &[],
     ceiling_per_minute: 120,
 };
 
 /// LinkedIn: the older feed's reaction trigger with `aria-pressed`, and the server-driven UI of
 /// 2025–26 whose stable hook is `data-view-name` and whose state is in the label (LinkOff).
+///
+/// Composers of the older feed: the share box's Quill editor (`.ql-editor`) and its
+/// `button.share-actions__primary-action`, and the comment box's
+/// `button.comments-comment-box__submit-button` (`--cr` since 2024), all from unnamed automation
+/// code: classes, but the older feed has no other hook. The new feed's comment box: a tiptap editor
+/// in `[data-testid="ui-core-tiptap-text-editor-wrapper"]` and the button of the
+/// `componentkey` "commentButtonSection" (unnamed 2026 code; assumption). The new feed's share box
+/// has no published trace and is not counted.
 const LINKEDIN: PlatformRules = PlatformRules {
     platform: Platform::Linkedin,
     hosts: &["www.linkedin.com"],
@@ -293,15 +335,59 @@ const LINKEDIN: PlatformRules = PlatformRules {
         ),
     ],
     presses: &[],
-    composers: &[],
+    composers: &[
+        ComposerRule {
+            control: "post",
+            variant: "share-box-2022",
+            submit: "button.share-actions__primary-action",
+            editor: ".ql-editor[contenteditable=\"true\"]",
+        },
+        ComposerRule {
+            control: "comment",
+            variant: "feed-shared-2022",
+            submit: "button.comments-comment-box__submit-button, button.comments-comment-box__submit-button--cr",
+            editor: ".ql-editor[contenteditable=\"true\"]",
+        },
+        ComposerRule {
+            control: "comment",
+            variant: "view-name-2025",
+            submit: "[componentkey*=\"commentButtonSection\"] button, button[componentkey*=\"commentButtonSection\"]",
+            editor: "[data-testid=\"ui-core-tiptap-text-editor-wrapper\"] [contenteditable=\"true\"]",
+        },
+    ],
     shortcuts: &[],
     ceiling_per_minute: 60,
 };
+
+/// Labels of Mastodon's boost control that are not a boost: the undo, and the menu opener.
+const MASTODON_UNBOOST: &[&str] = &[
+    "Unboost",
+    "Undo boost",
+    "Boost or quote",
+    "Annuler le partage",
+    "Partager ou citer",
+];
 
 /// Mastodon (mastodon.social; other servers are added by the user): the legacy action bar marks a
 /// favourite with class `active`; the 2026 redesign's toggle buttons carry `aria-pressed`
 /// (assumption for the redesign's hooks: its class names are CSS-module hashes, so the selector
 /// keys on the action bar and a data attribute).
+///
+/// A boost is a repost, counted as a press (a toggle must mean a reaction), and only when the
+/// control is not already on, so that undoing a boost counts nothing in any language; the undo
+/// labels are listed as well (`status.cancel_reblog_private`: "Unboost"; "Undo boost"; French
+/// "Annuler le partage"). Three forms (mastodon `components/status/legacy/boost_button.tsx`,
+/// `boost_button_utils.ts`): with quick boosting, the action bar's `IconButton` (class
+/// `status__action-bar__button`, icon `retweet`, `active` once boosted); without it, that button
+/// only opens a "Boost or quote" menu (never counted: it carries `aria-expanded` and that label,
+/// French "Partager ou citer" an assumption) whose first item (`.reblog-menu-item`
+/// `button[data-index="0"]`, `--highlighted` once boosted) is the act; and the redesign's
+/// `aria-pressed` toggle (assumption, like its favourite).
+///
+/// The compose form (`form.compose-form`, `textarea.autosuggest-textarea__textarea`, a
+/// `type="submit"` button in `.compose-form__submit`, `.compose-form__publish` before 4.3;
+/// `features/compose/components/compose_form.jsx`); that the redesign keeps these global class
+/// names is an assumption.
 const MASTODON: PlatformRules = PlatformRules {
     platform: Platform::Mastodon,
     hosts: &["mastodon.social"],
@@ -324,8 +410,35 @@ const MASTODON: PlatformRules = PlatformRules {
             ARIA_PRESSED,
         ),
     ],
-    presses: &[],
-    composers: &[],
+    presses: &[
+        PressRule {
+            control: "repost",
+            variant: "action-bar-legacy",
+            selector: ".status__action-bar__button:has(.icon-retweet):not(.active, [aria-expanded])",
+            unless_label_starts_with: MASTODON_UNBOOST,
+            meaning: REPOST,
+        },
+        PressRule {
+            control: "repost",
+            variant: "boost-menu-2025",
+            selector: ".reblog-menu-item:not(.dropdown-menu__item--highlighted) button[data-index=\"0\"]",
+            unless_label_starts_with: MASTODON_UNBOOST,
+            meaning: REPOST,
+        },
+        PressRule {
+            control: "repost",
+            variant: "redesign-2026",
+            selector: ".status__action-bar button[data-action=\"reblog\"][aria-pressed=\"false\"]",
+            unless_label_starts_with: MASTODON_UNBOOST,
+            meaning: REPOST,
+        },
+    ],
+    composers: &[ComposerRule {
+        control: "post",
+        variant: "compose-form-4",
+        submit: "form.compose-form button[type=\"submit\"]",
+        editor: "form.compose-form textarea.autosuggest-textarea__textarea",
+    }],
     shortcuts: &[],
     ceiling_per_minute: 90,
 };
@@ -333,6 +446,10 @@ const MASTODON: PlatformRules = PlatformRules {
 /// Bluesky: React Native Web test ids; the like state is only in the translated label
 /// ("Like (N likes)" / "Unlike (N likes)"); the repost menu item is the same button for
 /// "Repost" and "Undo repost".
+///
+/// The composer dialog: `composerPublishBtn` (social-app `src/view/com/composer/Composer.tsx`)
+/// and the tiptap editor, a `.ProseMirror` contenteditable (`text-input/TextInput.web.tsx`, which
+/// also publishes on Ctrl/Cmd+Enter).
 const BLUESKY: PlatformRules = PlatformRules {
     platform: Platform::Bluesky,
     hosts: &["bsky.app"],
@@ -355,7 +472,12 @@ const BLUESKY: PlatformRules = PlatformRules {
         unless_label_starts_with: &["Undo repost", "Annuler le repost"],
         meaning: REPOST,
     }],
-    composers: &[],
+    composers: &[ComposerRule {
+        control: "post",
+        variant: "testid-2024",
+        submit: "[data-testid=\"composerPublishBtn\"]",
+        editor: ".ProseMirror[contenteditable=\"true\"]",
+    }],
     shortcuts: &[],
     ceiling_per_minute: 90,
 };
@@ -363,6 +485,10 @@ const BLUESKY: PlatformRules = PlatformRules {
 /// Facebook: atomic classes, so only roles and labels; the label becomes "Remove Like" (or the
 /// reaction chosen: "Remove Love", …; French "Supprimer J’aime", assumption) once reacted. Only
 /// reaction names are matched, so other "Remove …" buttons are not taken for a like.
+///
+/// The share box: "What's on your mind?" opens a `[role="dialog"]` holding a `role="textbox"`
+/// contenteditable (Lexical) and a `[role="button"]` labelled "Post" (unnamed automation code);
+/// the French "Publier" and the dialog around both are assumptions.
 const FACEBOOK: PlatformRules = PlatformRules {
     platform: Platform::Facebook,
     hosts: &["www.facebook.com"],
@@ -378,7 +504,12 @@ const FACEBOOK: PlatformRules = PlatformRules {
         },
     )],
     presses: &[],
-    composers: &[],
+    composers: &[ComposerRule {
+        control: "post",
+        variant: "aria-2020",
+        submit: "[role=\"dialog\"] [role=\"button\"]:is([aria-label=\"Post\"], [aria-label=\"Publier\"])",
+        editor: "[role=\"dialog\"] [contenteditable=\"true\"][role=\"textbox\"]",
+    }],
     shortcuts: &[],
     ceiling_per_minute: 60,
 };

@@ -1,7 +1,8 @@
 // Bluesky (bsky.app): the like state lives only in the likeBtn's translated label; a repost counts
 // on the "Repost" item of the menu that repostBtn opens, never on opening it, and the same item
 // labelled "Undo repost" counts nothing (fixtures tests/fixtures/bluesky/). Alice's post starts
-// neither liked nor reposted; Bob's is already liked and reposted.
+// neither liked nor reposted; Bob's is already liked and reposted. The composer dialog counts a
+// post and its hashtags once it closes.
 
 const HOME = "https://bsky.app/";
 const ALICE = '[data-testid="feedItem-by-alice.fixture.social"]';
@@ -14,6 +15,12 @@ const like = (count) => ({ platform: "bluesky", kind: "reaction", detail: "like"
 const unlike = (count) => ({ platform: "bluesky", kind: "unreaction", detail: "like", count });
 const repost = (count) => ({ platform: "bluesky", kind: "repost", detail: "repost", count });
 const settle = { wait: 300 };
+const NEW_POST = 'nav [aria-label="Compose new post"], nav [aria-label="Rédiger un nouveau post"]';
+const EDITOR = '[role="dialog"] .ProseMirror[contenteditable="true"]';
+const PUBLISH = '[role="dialog"] [data-testid="composerPublishBtn"]';
+const post = (count) => ({ platform: "bluesky", kind: "post", detail: "post", count });
+const hashtags = (count) => ({ platform: "bluesky", kind: "hashtag", count });
+const sent = { wait: 400 };
 
 export default [
   {
@@ -140,6 +147,51 @@ export default [
     kind: "negative",
     url: HOME,
     steps: [{ click: repostBtn(ALICE) }, { untrustedClick: REPOST_ITEM }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky composer: a post counts the post and each distinct hashtag, not #123",
+    platform: "bluesky",
+    kind: "hashtag",
+    url: HOME,
+    steps: [
+      { click: NEW_POST },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Le #travail du clic et la #modération, #Travail encore #123" } },
+      { click: PUBLISH },
+      sent,
+    ],
+    expect: [post(1), hashtags(2)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "bluesky composer: Ctrl+Enter publishes too (French)",
+    platform: "bluesky",
+    kind: "post",
+    url: `${HOME}?hl=fr`,
+    steps: [{ click: NEW_POST }, { click: EDITOR }, { type: { selector: EDITOR, text: "Salut #ciel" } }, { press: "Control+Enter" }, sent],
+    expect: [post(1), hashtags(1)],
+  },
+  {
+    name: "bluesky composer: Ctrl+Enter in an empty editor counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: NEW_POST }, { click: EDITOR }, { press: "Control+Enter" }, sent],
+    expect: [],
+  },
+  {
+    name: "bluesky composer: a draft discarded with Cancel counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [
+      { click: NEW_POST },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "never mind #draft" } },
+      { click: '[role="dialog"] [data-testid="composerDiscardButton"]' },
+      sent,
+    ],
     expect: [],
   },
   {

@@ -1,12 +1,18 @@
 // Facebook: only roles and labels; the Like control's label becomes "Remove Like" once reacted
 // (French "J’aime" / "Supprimer J’aime") (fixtures tests/fixtures/facebook/). Post 1 starts
-// without a reaction, post 2 liked.
+// without a reaction, post 2 liked. The share box's dialog counts a post and its hashtags.
 
 const FEED = "https://www.facebook.com/";
 const likeControl = (post, label) => `[role="article"][aria-posinset="${post}"] [role="button"][aria-label="${label}"]`;
 const like = (count) => ({ platform: "facebook", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "facebook", kind: "unreaction", detail: "like", count });
 const settle = { wait: 300 };
+const WHATS = '[data-pagelet="FeedComposer"] [role="button"]';
+const EDITOR = '[role="dialog"] [contenteditable="true"][role="textbox"]';
+const PUBLISH = (label) => `[role="dialog"] [role="button"][aria-label="${label}"]`;
+const post = (count) => ({ platform: "facebook", kind: "post", detail: "post", count });
+const hashtags = (count) => ({ platform: "facebook", kind: "hashtag", count });
+const sent = { wait: 400 };
 
 export default [
   {
@@ -63,6 +69,43 @@ export default [
     kind: "negative",
     url: FEED,
     steps: [{ click: likeControl(1, "Leave a comment") }, settle],
+    expect: [],
+  },
+  {
+    name: "facebook share box: a post counts the post and each distinct hashtag, not #123",
+    platform: "facebook",
+    kind: "hashtag",
+    url: FEED,
+    steps: [
+      { click: WHATS },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Weekend at the lake #summer #Family #summer #123" } },
+      { click: PUBLISH("Post") },
+      sent,
+    ],
+    expect: [post(1), hashtags(2)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "facebook share box in French: Publier counts the post and its hashtags",
+    platform: "facebook",
+    kind: "hashtag",
+    url: `${FEED}?hl=fr`,
+    steps: [
+      { click: WHATS },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Week-end au lac #été #famille" } },
+      { click: PUBLISH("Publier") },
+      sent,
+    ],
+    expect: [post(1), hashtags(2)],
+  },
+  {
+    name: "facebook share box: Post with an empty editor counts nothing",
+    platform: "facebook",
+    kind: "negative",
+    url: FEED,
+    steps: [{ click: WHATS }, { click: EDITOR }, { click: PUBLISH("Post") }, sent],
     expect: [],
   },
   {

@@ -1,11 +1,17 @@
 // Instagram: the heart's state is the aria-label of the svg that the page replaces on each click
-// (fixture tests/fixtures/instagram/). Post 1 starts not liked, post 2 liked.
+// (fixture tests/fixtures/instagram/). Post 1 starts not liked, post 2 liked. The comment form
+// under each post counts a post and its hashtags.
 
 const FEED = "https://www.instagram.com/";
 const heart = (post, label) => `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
 const like = (count) => ({ platform: "instagram", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "instagram", kind: "unreaction", detail: "like", count });
 const settle = { wait: 300 };
+const commentBox = (post) => `article:nth-of-type(${post}) form textarea`;
+const postButton = (post) => `article:nth-of-type(${post}) form [role="button"]:not(:has(svg))`;
+const comment = (count) => ({ platform: "instagram", kind: "post", detail: "post", count });
+const hashtags = (count) => ({ platform: "instagram", kind: "hashtag", count });
+const sent = { wait: 400 };
 
 export default [
   {
@@ -71,6 +77,50 @@ export default [
     url: FEED,
     steps: [{ click: 'article:nth-of-type(1) section [role="button"]:has(> div > svg[aria-label="Save"])' }, settle],
     expect: [],
+  },
+  {
+    name: "instagram: a comment counts one post and each distinct hashtag, not #123",
+    platform: "instagram",
+    kind: "hashtag",
+    url: FEED,
+    steps: [
+      { click: commentBox(1) },
+      { type: { selector: commentBox(1), text: "Magnifique 😍 #plage #été #Plage #123" } },
+      { click: postButton(1) },
+      sent,
+    ],
+    expect: [comment(1), hashtags(2)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "instagram: a comment with French labels (Publier) counts one post",
+    platform: "instagram",
+    kind: "post",
+    url: `${FEED}?hl=fr`,
+    steps: [{ click: commentBox(2) }, { type: { selector: commentBox(2), text: "Superbe vue" } }, { click: postButton(2) }, sent],
+    expect: [comment(1)],
+  },
+  {
+    name: "instagram: Post with an empty comment box counts nothing",
+    platform: "instagram",
+    kind: "negative",
+    url: FEED,
+    steps: [{ click: commentBox(1) }, { click: postButton(1) }, sent],
+    expect: [],
+  },
+  {
+    name: "instagram: the emoji button in the comment form is not a second submit",
+    platform: "instagram",
+    kind: "post",
+    url: FEED,
+    steps: [
+      { click: commentBox(1) },
+      { type: { selector: commentBox(1), text: "Nice" } },
+      { click: 'article:nth-of-type(1) form [role="button"]:has(svg[aria-label="Emoji"])' },
+      { click: postButton(1) },
+      sent,
+    ],
+    expect: [comment(1)],
   },
   {
     name: "instagram: a like while logged out counts nothing",

@@ -1,7 +1,8 @@
 // LinkedIn: the older feed's react-button__trigger with aria-pressed ("feed-shared-2022",
 // feed-legacy.html) and the 2025–26 server-driven feed whose reaction button carries its state in
 // its label ("view-name-2025", feed.html) (fixtures tests/fixtures/linkedin/). In both, post 1
-// starts without a reaction and post 2 liked.
+// starts without a reaction and post 2 liked. The legacy share box and comment box, and the new
+// feed's comment box, count a post and its hashtags.
 
 const LEGACY = "https://www.linkedin.com/feed-legacy";
 const FEED = "https://www.linkedin.com/feed";
@@ -10,6 +11,20 @@ const reactionButton = (post) => `[componentkey^="urn:li:activity:73000000000000
 const like = (count) => ({ platform: "linkedin", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "linkedin", kind: "unreaction", detail: "like", count });
 const settle = { wait: 300 };
+const post = (count) => ({ platform: "linkedin", kind: "post", detail: "post", count });
+const hashtags = (count) => ({ platform: "linkedin", kind: "hashtag", count });
+const sent = { wait: 400 };
+const START_POST = "button.share-box-feed-entry__trigger";
+const SHARE_EDITOR = '[role="dialog"] .ql-editor[contenteditable="true"]';
+const SHARE_POST = '[role="dialog"] button.share-actions__primary-action';
+const legacyPost1 = '[data-id="urn:li:activity:7200000000000000001"]';
+const LEGACY_COMMENT = `${legacyPost1} button.comment-button`;
+const LEGACY_COMMENT_EDITOR = `${legacyPost1} .comments-comment-box .ql-editor[contenteditable="true"]`;
+const LEGACY_COMMENT_SUBMIT = `${legacyPost1} button.comments-comment-box__submit-button--cr`;
+const post1 = '[componentkey^="urn:li:activity:7300000000000000001"]';
+const COMMENT = `${post1} button[data-view-name="feed-comment-button"]`;
+const COMMENT_EDITOR = `${post1} [data-testid="ui-core-tiptap-text-editor-wrapper"] [contenteditable="true"]`;
+const COMMENT_SUBMIT = `${post1} [componentkey*="commentButtonSection"] button`;
 
 export default [
   {
@@ -90,6 +105,65 @@ export default [
     kind: "negative",
     url: FEED,
     steps: [{ untrustedClick: reactionButton(1) }, settle],
+    expect: [],
+  },
+  {
+    name: "linkedin legacy share box: a post counts the post and each distinct hashtag, not #123",
+    platform: "linkedin",
+    kind: "hashtag",
+    url: LEGACY,
+    steps: [
+      { click: START_POST },
+      { click: SHARE_EDITOR },
+      { type: { selector: SHARE_EDITOR, text: "Hiring! #recrutement #OpenToWork #Recrutement #123" } },
+      { click: SHARE_POST },
+      sent,
+    ],
+    expect: [post(1), hashtags(2)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "linkedin legacy share box: Post with an empty editor counts nothing",
+    platform: "linkedin",
+    kind: "negative",
+    url: LEGACY,
+    steps: [{ click: START_POST }, { click: SHARE_EDITOR }, { click: SHARE_POST }, sent],
+    expect: [],
+  },
+  {
+    name: "linkedin legacy comment box: a comment in French counts one post and its hashtag",
+    platform: "linkedin",
+    kind: "hashtag",
+    url: `${LEGACY}?hl=fr`,
+    steps: [
+      { click: LEGACY_COMMENT },
+      { click: LEGACY_COMMENT_EDITOR },
+      { type: { selector: LEGACY_COMMENT_EDITOR, text: "Bravo à l’équipe #qualité" } },
+      { click: LEGACY_COMMENT_SUBMIT },
+      sent,
+    ],
+    expect: [post(1), hashtags(1)],
+  },
+  {
+    name: "linkedin feed comment box: a comment counts one post and each distinct hashtag",
+    platform: "linkedin",
+    kind: "hashtag",
+    url: FEED,
+    steps: [
+      { click: COMMENT },
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "Congrats! #testing #Тестирование #testing" } },
+      { click: COMMENT_SUBMIT },
+      sent,
+    ],
+    expect: [post(1), hashtags(2)],
+  },
+  {
+    name: "linkedin feed comment box: Comment with an empty editor counts nothing",
+    platform: "linkedin",
+    kind: "negative",
+    url: FEED,
+    steps: [{ click: COMMENT }, { click: COMMENT_EDITOR }, { click: COMMENT_SUBMIT }, sent],
     expect: [],
   },
   {

@@ -1,6 +1,7 @@
 // TikTok: button[aria-pressed] around a data-e2e like icon, in two layouts: the For You feed
 // ("feed-2024", like-icon) and the video page in browse mode ("browse-2024", browse-like-icon)
-// (fixtures tests/fixtures/tiktok/). On the feed, video 1 starts not liked, video 2 liked.
+// (fixtures tests/fixtures/tiktok/). On the feed, video 1 starts not liked, video 2 liked. The
+// video page's comment box counts a post and its hashtags.
 
 const FEED = "https://www.tiktok.com/foryou";
 const VIDEO = "https://www.tiktok.com/video";
@@ -9,6 +10,11 @@ const BROWSE_LIKE = 'button[aria-pressed]:has([data-e2e="browse-like-icon"])';
 const like = (count) => ({ platform: "tiktok", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "tiktok", kind: "unreaction", detail: "like", count });
 const settle = { wait: 300 };
+const COMMENT_EDITOR = '[data-e2e="comment-input"] [contenteditable="true"]';
+const COMMENT_POST = '[data-e2e="comment-post"]';
+const comment = (count) => ({ platform: "tiktok", kind: "post", detail: "post", count });
+const hashtags = (count) => ({ platform: "tiktok", kind: "hashtag", count });
+const sent = { wait: 400 };
 
 export default [
   {
@@ -73,6 +79,36 @@ export default [
     kind: "negative",
     url: VIDEO,
     steps: [{ untrustedClick: BROWSE_LIKE }, settle],
+    expect: [],
+  },
+  {
+    name: "tiktok video page: a comment counts one post and each distinct hashtag, not #123",
+    platform: "tiktok",
+    kind: "hashtag",
+    url: VIDEO,
+    steps: [
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "trop fort #danse #fête #Danse #123" } },
+      { click: COMMENT_POST },
+      sent,
+    ],
+    expect: [comment(1), hashtags(2)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "tiktok video page: a comment with French labels (Publier) counts one post",
+    platform: "tiktok",
+    kind: "post",
+    url: `${VIDEO}?hl=fr`,
+    steps: [{ click: COMMENT_EDITOR }, { type: { selector: COMMENT_EDITOR, text: "incroyable" } }, { click: COMMENT_POST }, sent],
+    expect: [comment(1)],
+  },
+  {
+    name: "tiktok video page: Post with an empty comment box counts nothing",
+    platform: "tiktok",
+    kind: "negative",
+    url: VIDEO,
+    steps: [{ click: COMMENT_EDITOR }, { click: COMMENT_POST }, sent],
     expect: [],
   },
   {
