@@ -112,7 +112,7 @@ export default [
     name: "facebook: a like while logged out counts nothing",
     platform: "facebook",
     kind: "negative",
-    url: "https://www.facebook.com/logged-out",
+    url: `${FEED}?logged-out`,
     steps: [{ click: likeControl(1, "Like") }, settle],
     expect: [],
   },

@@ -126,7 +126,7 @@ export default [
     name: "instagram: a like while logged out counts nothing",
     platform: "instagram",
     kind: "negative",
-    url: "https://www.instagram.com/logged-out",
+    url: `${FEED}?logged-out`,
     steps: [{ click: heart(1, "Like") }, settle],
     expect: [],
   },

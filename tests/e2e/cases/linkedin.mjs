@@ -170,7 +170,7 @@ export default [
     name: "linkedin: a like while logged out counts nothing",
     platform: "linkedin",
     kind: "negative",
-    url: "https://www.linkedin.com/logged-out",
+    url: `${FEED}?logged-out`,
     steps: [{ click: reactionButton(1) }, settle],
     expect: [],
   },

@@ -87,7 +87,7 @@ export default [
     name: "pinterest: a save while logged out counts nothing",
     platform: "pinterest",
     kind: "negative",
-    url: "https://www.pinterest.com/logged-out",
+    url: `${HOME}?logged-out`,
     steps: [{ click: gridSave(1) }, settle],
     expect: [],
   },

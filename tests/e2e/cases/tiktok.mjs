@@ -115,7 +115,7 @@ export default [
     name: "tiktok: a like while logged out counts nothing",
     platform: "tiktok",
     kind: "negative",
-    url: "https://www.tiktok.com/logged-out",
+    url: `${FEED}?logged-out`,
     steps: [{ click: feedLike(1) }, settle],
     expect: [],
   },
