@@ -1,6 +1,7 @@
 // Facebook: only roles and labels; the Like control's label becomes "Remove Like" once reacted
 // (French "J’aime" / "Supprimer J’aime") (fixtures tests/fixtures/facebook/). Post 1 starts
-// without a reaction, post 2 liked. The share box's dialog counts a post and its hashtags.
+// without a reaction, post 2 liked. The share box's dialog counts a post and its hashtags; files
+// chosen or dropped under its Photo/video count as uploads.
 
 const FEED = "https://www.facebook.com/";
 const likeControl = (post, label) => `[role="article"][aria-posinset="${post}"] [role="button"][aria-label="${label}"]`;
@@ -13,6 +14,10 @@ const PUBLISH = (label) => `[role="dialog"] [role="button"][aria-label="${label}
 const post = (count) => ({ platform: "facebook", kind: "post", detail: "post", count });
 const hashtags = (count) => ({ platform: "facebook", kind: "hashtag", count });
 const sent = { wait: 400 };
+const PHOTO_VIDEO = '[role="dialog"] [role="button"][aria-label="Photo/video"]';
+const MEDIA_INPUT = '[role="dialog"] input[type="file"]';
+const MEDIA_AREA = '[role="dialog"] [role="button"]:has(> input[type="file"])';
+const upload = (detail, count) => ({ platform: "facebook", kind: "upload", detail, count });
 
 export default [
   {
@@ -107,6 +112,27 @@ export default [
     url: FEED,
     steps: [{ click: WHATS }, { click: EDITOR }, { click: PUBLISH("Post") }, sent],
     expect: [],
+  },
+  {
+    name: "facebook share box: two photos and a video chosen under Photo/video count as uploads",
+    platform: "facebook",
+    kind: "upload",
+    url: FEED,
+    steps: [
+      { click: WHATS },
+      { click: PHOTO_VIDEO },
+      { upload: { selector: MEDIA_INPUT, files: [{ name: "lake.jpg" }, { name: "dock.png" }, { name: "swim.mp4" }] } },
+      settle,
+    ],
+    expect: [upload("image", 2), upload("video", 1)],
+  },
+  {
+    name: "facebook share box: a photo dropped on the Photo/video area counts one image upload",
+    platform: "facebook",
+    kind: "upload",
+    url: FEED,
+    steps: [{ click: WHATS }, { click: PHOTO_VIDEO }, { trustedDrop: { selector: MEDIA_AREA, files: [{ name: "sunset.jpg" }] } }, settle],
+    expect: [upload("image", 1)],
   },
   {
     name: "facebook: a like while logged out counts nothing",
