@@ -1,6 +1,7 @@
 // Instagram: the heart's state is the aria-label of the svg that the page replaces on each click
 // (fixture tests/fixtures/instagram/). Post 1 starts not liked, post 2 liked. The comment form
-// under each post counts a post and its hashtags.
+// under each post counts a post and its hashtags. Files chosen or dropped in the Create dialog
+// count as uploads.
 
 const FEED = "https://www.instagram.com/";
 const heart = (post, label) => `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
@@ -12,6 +13,10 @@ const postButton = (post) => `article:nth-of-type(${post}) form [role="button"]:
 const comment = (count) => ({ platform: "instagram", kind: "post", detail: "post", count });
 const hashtags = (count) => ({ platform: "instagram", kind: "hashtag", count });
 const sent = { wait: 400 };
+const create = (label) => `a:has(svg[aria-label="${label}"])`;
+const CREATE_INPUT = '[role="dialog"] form[enctype="multipart/form-data"] input[type="file"]';
+const CREATE_DIALOG = '[role="dialog"]';
+const upload = (detail, count) => ({ platform: "instagram", kind: "upload", detail, count });
 
 export default [
   {
@@ -123,11 +128,39 @@ export default [
     expect: [comment(1)],
   },
   {
-    name: "instagram: a like while logged out counts nothing",
+    name: "instagram Create: a photo and a video chosen with Select from computer count as uploads",
+    platform: "instagram",
+    kind: "upload",
+    url: FEED,
+    steps: [{ click: create("New post") }, { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }, { name: "waves.mp4" }] } }, settle],
+    expect: [upload("image", 1), upload("video", 1)],
+  },
+  {
+    name: "instagram Create: two photos dropped on the dialog count two image uploads",
+    platform: "instagram",
+    kind: "upload",
+    url: `${FEED}?hl=fr`,
+    steps: [{ click: create("Nouvelle publication") }, { trustedDrop: { selector: CREATE_DIALOG, files: [{ name: "one.jpg" }, { name: "two.png" }] } }, settle],
+    expect: [upload("image", 2)],
+  },
+  {
+    name: "instagram Create: files dropped by the page's own script count nothing",
+    platform: "instagram",
+    kind: "negative",
+    url: FEED,
+    steps: [
+      { click: create("New post") },
+      { drop: { selector: CREATE_DIALOG, files: [{ name: "one.jpg", mimeType: "image/jpeg" }, { name: "clip.mp4", mimeType: "video/mp4" }] } },
+      settle,
+    ],
+    expect: [],
+  },
+  {
+    name: "instagram: a like and a photo chosen while logged out count nothing",
     platform: "instagram",
     kind: "negative",
     url: `${FEED}?logged-out`,
-    steps: [{ click: heart(1, "Like") }, settle],
+    steps: [{ click: heart(1, "Like") }, { click: create("New post") }, { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }] } }, settle],
     expect: [],
   },
 ];
