@@ -2,7 +2,8 @@
 // feed-legacy.html) and the 2025–26 server-driven feed whose reaction button carries its state in
 // its label ("view-name-2025", feed.html) (fixtures tests/fixtures/linkedin/). In both, post 1
 // starts without a reaction and post 2 liked. The legacy share box and comment box, and the new
-// feed's comment box, count a post and its hashtags.
+// feed's comment box, count a post and its hashtags. Files chosen under the legacy share box's
+// Add media count as uploads.
 
 const LEGACY = "https://www.linkedin.com/feed-legacy";
 const FEED = "https://www.linkedin.com/feed";
@@ -25,6 +26,9 @@ const post1 = '[componentkey^="urn:li:activity:7300000000000000001"]';
 const COMMENT = `${post1} button[data-view-name="feed-comment-button"]`;
 const COMMENT_EDITOR = `${post1} [data-testid="ui-core-tiptap-text-editor-wrapper"] [contenteditable="true"]`;
 const COMMENT_SUBMIT = `${post1} [componentkey*="commentButtonSection"] button`;
+const ADD_MEDIA = (label) => `button.image_video-detour-btn[aria-label="${label}"]`;
+const MEDIA_INPUT = "#media-editor-file-selector__file-input";
+const upload = (detail, count) => ({ platform: "linkedin", kind: "upload", detail, count });
 
 export default [
   {
@@ -165,6 +169,22 @@ export default [
     url: FEED,
     steps: [{ click: COMMENT }, { click: COMMENT_EDITOR }, { click: COMMENT_SUBMIT }, sent],
     expect: [],
+  },
+  {
+    name: "linkedin legacy share box: two images chosen under Add media count two image uploads",
+    platform: "linkedin",
+    kind: "upload",
+    url: LEGACY,
+    steps: [{ click: ADD_MEDIA("Add media") }, { upload: { selector: MEDIA_INPUT, files: [{ name: "chart.png" }, { name: "team.jpg" }] } }, settle],
+    expect: [upload("image", 2)],
+  },
+  {
+    name: "linkedin legacy share box in French: a video chosen under Ajouter un média counts one video upload",
+    platform: "linkedin",
+    kind: "upload",
+    url: `${LEGACY}?hl=fr`,
+    steps: [{ click: ADD_MEDIA("Ajouter un média") }, { upload: { selector: MEDIA_INPUT, files: [{ name: "demo.webm" }] } }, settle],
+    expect: [upload("video", 1)],
   },
   {
     name: "linkedin: a like while logged out counts nothing",
