@@ -1,7 +1,8 @@
 // Pinterest: saving a pin counts on the save button's press, from the grid's hover button
 // (PinBetterSaveButton) or the close-up's (closeup-save-button); the same button labelled
 // "Saved" ("Enregistré") takes the pin back out and counts nothing (fixtures
-// tests/fixtures/pinterest/). On the grid, pin 2 starts saved.
+// tests/fixtures/pinterest/). On the grid, pin 2 starts saved. Files chosen or dropped in the pin
+// creation tool count as uploads.
 
 const HOME = "https://www.pinterest.com/";
 const PIN = "https://www.pinterest.com/pin";
@@ -9,6 +10,8 @@ const gridSave = (pin) => `[data-test-pin-id="80000000000000000${pin}"] [data-te
 const CLOSEUP_SAVE = '[data-test-id="closeup-save-button"]';
 const save = (count) => ({ platform: "pinterest", kind: "reaction", detail: "save", count });
 const settle = { wait: 300 };
+const CREATE = "https://www.pinterest.com/pin-creation-tool/";
+const upload = (detail, count) => ({ platform: "pinterest", kind: "upload", detail, count });
 
 export default [
   {
@@ -82,6 +85,22 @@ export default [
     url: HOME,
     steps: [{ untrustedClick: gridSave(1) }, settle],
     expect: [],
+  },
+  {
+    name: "pinterest pin creation tool: an image and a video chosen count as uploads",
+    platform: "pinterest",
+    kind: "upload",
+    url: CREATE,
+    steps: [{ upload: { selector: "#storyboard-upload-input", files: [{ name: "recipe.jpg" }, { name: "idea.mp4" }] } }, settle],
+    expect: [upload("image", 1), upload("video", 1)],
+  },
+  {
+    name: "pinterest pin creation tool: an image dropped on the upload area counts once",
+    platform: "pinterest",
+    kind: "upload",
+    url: CREATE,
+    steps: [{ trustedDrop: { selector: '[data-test-id="storyboard-upload-area"]', files: [{ name: "living-room.webp" }] } }, settle],
+    expect: [upload("image", 1)],
   },
   {
     name: "pinterest: a save while logged out counts nothing",
