@@ -1,7 +1,8 @@
 // TikTok: button[aria-pressed] around a data-e2e like icon, in two layouts: the For You feed
 // ("feed-2024", like-icon) and the video page in browse mode ("browse-2024", browse-like-icon)
 // (fixtures tests/fixtures/tiktok/). On the feed, video 1 starts not liked, video 2 liked. The
-// video page's comment box counts a post and its hashtags.
+// video page's comment box counts a post and its hashtags. A video chosen or dropped on TikTok
+// Studio's upload page counts as an upload.
 
 const FEED = "https://www.tiktok.com/foryou";
 const VIDEO = "https://www.tiktok.com/video";
@@ -15,6 +16,9 @@ const COMMENT_POST = '[data-e2e="comment-post"]';
 const comment = (count) => ({ platform: "tiktok", kind: "post", detail: "post", count });
 const hashtags = (count) => ({ platform: "tiktok", kind: "hashtag", count });
 const sent = { wait: 400 };
+const STUDIO = "https://www.tiktok.com/tiktokstudio/upload";
+const UPLOAD_CARD = '[data-e2e="select_video_container"]';
+const upload = (detail, count) => ({ platform: "tiktok", kind: "upload", detail, count });
 
 export default [
   {
@@ -109,6 +113,30 @@ export default [
     kind: "negative",
     url: VIDEO,
     steps: [{ click: COMMENT_EDITOR }, { click: COMMENT_POST }, sent],
+    expect: [],
+  },
+  {
+    name: "tiktok studio: a video chosen with Select video counts one video upload",
+    platform: "tiktok",
+    kind: "upload",
+    url: STUDIO,
+    steps: [{ upload: { selector: `${UPLOAD_CARD} input[type="file"]`, files: [{ name: "dance.mp4" }] } }, settle],
+    expect: [upload("video", 1)],
+  },
+  {
+    name: "tiktok studio: a video dropped on the upload card counts one video upload",
+    platform: "tiktok",
+    kind: "upload",
+    url: STUDIO,
+    steps: [{ trustedDrop: { selector: UPLOAD_CARD, files: [{ name: "dance.mp4" }] } }, settle],
+    expect: [upload("video", 1)],
+  },
+  {
+    name: "tiktok studio: a video dropped by the page's own script counts nothing",
+    platform: "tiktok",
+    kind: "negative",
+    url: STUDIO,
+    steps: [{ drop: { selector: UPLOAD_CARD, files: [{ name: "dance.mp4", mimeType: "video/mp4" }] } }, settle],
     expect: [],
   },
   {
