@@ -111,6 +111,9 @@ pub struct ComposerRule {
     pub submit: &'static str,
     /// A CSS selector matching the editor, searched from the submit button outwards.
     pub editor: &'static str,
+    /// Whether a plain Enter in the editor sends it (comment boxes on Instagram, TikTok and
+    /// Facebook); elsewhere Enter starts a new line and only Ctrl/Cmd+Enter sends.
+    pub submit_on_enter: bool,
 }
 
 /// A keyboard shortcut that acts on the focused item without a click (X's `l`).
@@ -407,6 +410,33 @@ mod tests {
         hosts.sort_unstable();
         hosts.dedup();
         assert_eq!(hosts.len(), all);
+    }
+
+    #[test]
+    fn only_comment_boxes_that_send_on_enter_are_marked_so() {
+        let on_enter: Vec<(Platform, &str)> = ALL_RULES
+            .iter()
+            .flat_map(|rules| {
+                rules
+                    .composers
+                    .iter()
+                    .filter(|composer| composer.submit_on_enter)
+                    .map(|composer| (rules.platform, composer.control))
+            })
+            .collect();
+        assert_eq!(
+            on_enter,
+            [
+                (Platform::Facebook, "comment"),
+                (Platform::Instagram, "comment"),
+                (Platform::Tiktok, "comment"),
+            ]
+        );
+        let tiktok = rules_for_url("https://www.tiktok.com/@a/video/1")
+            .expect("tiktok")
+            .for_sensor();
+        let json = serde_json::to_value(&tiktok).expect("serializable");
+        assert_eq!(json["composers"][0]["submit_on_enter"], true);
     }
 
     #[test]

@@ -126,6 +126,7 @@ const YOUTUBE: PlatformRules = PlatformRules {
         variant: "commentbox-2024",
         submit: "ytd-commentbox #submit-button button",
         editor: "#contenteditable-root",
+        submit_on_enter: false,
     }],
     shortcuts: &[],
     ceiling_per_minute: 60,
@@ -159,6 +160,7 @@ const X: PlatformRules = PlatformRules {
         variant: "draftjs-2023",
         submit: "[data-testid=\"tweetButton\"], [data-testid=\"tweetButtonInline\"]",
         editor: "[data-testid^=\"tweetTextarea_\"]",
+        submit_on_enter: false,
     }],
     shortcuts: &[ShortcutRule {
         key: "l",
@@ -225,6 +227,7 @@ const REDDIT: PlatformRules = PlatformRules {
         variant: "shreddit-2024",
         submit: "shreddit-composer button[slot=\"submit-button\"]",
         editor: "shreddit-composer [contenteditable=\"true\"][role=\"textbox\"]",
+        submit_on_enter: false,
     }],
     shortcuts: &[],
     ceiling_per_minute: 90,
@@ -237,8 +240,7 @@ const REDDIT: PlatformRules = PlatformRules {
 /// automation code) and a "Post" button. The selectors key on the form's structure (a `form`
 /// holding a `textarea`), so no label is matched, in any language. Assumptions: the button is
 /// either the older `button[type="submit"]` (unnamed code) or a text-only `div[role="button"]`,
-/// told from the emoji button by having no icon. A comment sent with the Enter key alone is not
-/// seen (the sensor takes a click or Ctrl+Enter).
+/// told from the emoji button by having no icon. Enter alone sends the comment.
 const INSTAGRAM: PlatformRules = PlatformRules {
     platform: Platform::Instagram,
     hosts: &["www.instagram.com"],
@@ -259,6 +261,7 @@ const INSTAGRAM: PlatformRules = PlatformRules {
         variant: "form-2023",
         submit: "form:has(textarea) :is(button[type=\"submit\"], div[role=\"button\"]:not(:has(svg)))",
         editor: "form textarea",
+        submit_on_enter: true,
     }],
     shortcuts: &[],
     ceiling_per_minute: 90,
@@ -269,7 +272,7 @@ const INSTAGRAM: PlatformRules = PlatformRules {
 /// Comments on the video page: `[data-e2e="comment-input"]` around a DraftJS editor and
 /// `[data-e2e="comment-post"]` (unnamed automation code; that the editor inside is a
 /// `contenteditable` DraftJS root is an assumption, per the research's note on TikTok's DraftJS).
-/// A comment sent with the Enter key alone is not seen.
+/// Enter alone sends the comment.
 const TIKTOK: PlatformRules = PlatformRules {
     platform: Platform::Tiktok,
     hosts: &["www.tiktok.com"],
@@ -294,6 +297,7 @@ const TIKTOK: PlatformRules = PlatformRules {
         variant: "e2e-2024",
         submit: "[data-e2e=\"comment-post\"]",
         editor: "[data-e2e=\"comment-input\"] [contenteditable=\"true\"]",
+        submit_on_enter: true,
     }],
     shortcuts: &[],
     ceiling_per_minute: 120,
@@ -341,18 +345,21 @@ const LINKEDIN: PlatformRules = PlatformRules {
             variant: "share-box-2022",
             submit: "button.share-actions__primary-action",
             editor: ".ql-editor[contenteditable=\"true\"]",
+            submit_on_enter: false,
         },
         ComposerRule {
             control: "comment",
             variant: "feed-shared-2022",
             submit: "button.comments-comment-box__submit-button, button.comments-comment-box__submit-button--cr",
             editor: ".ql-editor[contenteditable=\"true\"]",
+            submit_on_enter: false,
         },
         ComposerRule {
             control: "comment",
             variant: "view-name-2025",
             submit: "[componentkey*=\"commentButtonSection\"] button, button[componentkey*=\"commentButtonSection\"]",
             editor: "[data-testid=\"ui-core-tiptap-text-editor-wrapper\"] [contenteditable=\"true\"]",
+            submit_on_enter: false,
         },
     ],
     shortcuts: &[],
@@ -438,6 +445,7 @@ const MASTODON: PlatformRules = PlatformRules {
         variant: "compose-form-4",
         submit: "form.compose-form button[type=\"submit\"]",
         editor: "form.compose-form textarea.autosuggest-textarea__textarea",
+        submit_on_enter: false,
     }],
     shortcuts: &[],
     ceiling_per_minute: 90,
@@ -477,6 +485,7 @@ const BLUESKY: PlatformRules = PlatformRules {
         variant: "testid-2024",
         submit: "[data-testid=\"composerPublishBtn\"]",
         editor: ".ProseMirror[contenteditable=\"true\"]",
+        submit_on_enter: false,
     }],
     shortcuts: &[],
     ceiling_per_minute: 90,
@@ -489,6 +498,10 @@ const BLUESKY: PlatformRules = PlatformRules {
 /// The share box: "What's on your mind?" opens a `[role="dialog"]` holding a `role="textbox"`
 /// contenteditable (Lexical) and a `[role="button"]` labelled "Post" (unnamed automation code);
 /// the French "Publier" and the dialog around both are assumptions.
+///
+/// Comments: a `form` around a `role="textbox"` contenteditable, sent with Enter alone or the
+/// arrow button `#focused-state-composer-submit` labelled "Comment" (assumptions: the form, the
+/// id and the French "Commenter"; no public trace of the current comment box was found).
 const FACEBOOK: PlatformRules = PlatformRules {
     platform: Platform::Facebook,
     hosts: &["www.facebook.com"],
@@ -504,12 +517,22 @@ const FACEBOOK: PlatformRules = PlatformRules {
         },
     )],
     presses: &[],
-    composers: &[ComposerRule {
-        control: "post",
-        variant: "aria-2020",
-        submit: "[role=\"dialog\"] [role=\"button\"]:is([aria-label=\"Post\"], [aria-label=\"Publier\"])",
-        editor: "[role=\"dialog\"] [contenteditable=\"true\"][role=\"textbox\"]",
-    }],
+    composers: &[
+        ComposerRule {
+            control: "comment",
+            variant: "lexical-form-2023",
+            submit: "#focused-state-composer-submit, form [role=\"button\"]:is([aria-label=\"Comment\"], [aria-label=\"Commenter\"])",
+            editor: "form [contenteditable=\"true\"][role=\"textbox\"]",
+            submit_on_enter: true,
+        },
+        ComposerRule {
+            control: "post",
+            variant: "aria-2020",
+            submit: "[role=\"dialog\"] [role=\"button\"]:is([aria-label=\"Post\"], [aria-label=\"Publier\"])",
+            editor: "[role=\"dialog\"] [contenteditable=\"true\"][role=\"textbox\"]",
+            submit_on_enter: false,
+        },
+    ],
     shortcuts: &[],
     ceiling_per_minute: 60,
 };
