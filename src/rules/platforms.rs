@@ -134,6 +134,13 @@ const YOUTUBE: PlatformRules = PlatformRules {
 /// X: like and unlike swap `data-testid` on the same button; a repost counts on the confirm item
 /// of the menu (`retweetConfirm`, `repostConfirm` since Aug 2023), never on opening it; `l` likes
 /// the focused post (CPfT; help.x.com keyboard shortcuts).
+///
+/// No report press. The report flow's markup is known from unnamed automation code (the post's
+/// `caret` menu, `[data-testid="report"]`, radio choices, then
+/// `[data-testid="ChoiceSelectionNextButton"]` and a closing `ocfSettingsListNextButton`), but its
+/// final submit is the same `ChoiceSelectionNextButton` as every "Next" before it (X's generic
+/// step flow, also used by settings), told apart only by its label, and on some paths (spam) the
+/// "Next" after the first choice already sends the report.
 const X: PlatformRules = PlatformRules {
     platform: Platform::X,
     hosts: &["x.com", "twitter.com", "mobile.x.com", "mobile.twitter.com"],
@@ -176,8 +183,14 @@ const X: PlatformRules = PlatformRules {
 /// editor and the submit button as light-DOM children of `shreddit-composer`
 /// (`div[role="textbox"][contenteditable="true"]`, `button[slot="submit-button"]`): seen only in
 /// unnamed automation code, so an assumption, as is the editor being outside the composer's
-/// shadow root (some of that code looks for it inside; the sensor finds it only outside). No
-/// report press: the report dialog's submit button has no published trace.
+/// shadow root (some of that code looks for it inside; the sensor finds it only outside).
+///
+/// No report press. The one trace of the report flow (unnamed automation code) shows
+/// `#post-overflow-report` in `shreddit-post-overflow-menu`'s shadow root, then steps hosted by
+/// `[slot-name="REPORT_REASONS"]`, `[slot-name="SPAM"]` (one per reason) and
+/// `[slot-name="SUCCESS"]`, each with `#report-action-button` in its own shadow root: the same id
+/// for "Next" and for the final submit, told apart only by the step hosting it, which a selector
+/// on the button cannot see across the shadow boundary; the other reasons' steps are unknown.
 const REDDIT: PlatformRules = PlatformRules {
     platform: Platform::Reddit,
     hosts: &["www.reddit.com", "old.reddit.com"],
