@@ -18,7 +18,7 @@ pub use captchas::{CAPTCHA_PROVIDERS, CaptchaFrame, CaptchaProvider, captcha_fra
 pub use platforms::ALL_RULES;
 
 /// The version of this table; it changes with every change of a selector.
-pub const RULES_VERSION: &str = "2026.11.4";
+pub const RULES_VERSION: &str = "2026.11.5";
 
 /// What counting an observation means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -373,6 +373,64 @@ mod tests {
         assert_eq!(rules.map(|r| r.platform), Some(Platform::Mastodon));
         assert!(rules_for_url_with_servers("https://other.example/home", &servers).is_none());
         assert!(rules_for_url_with_servers("https://piaille.fr.evil.example/", &servers).is_none());
+    }
+
+    /// The report press of the platform at `url`.
+    fn report_press(url: &str) -> &'static PressRule {
+        let rules = rules_for_url(url).expect(url);
+        let mut reports = rules.presses.iter().filter(|p| p.control == "report");
+        let press = reports.next().expect("a report press");
+        assert!(reports.next().is_none(), "one report press on {url}");
+        press
+    }
+
+    #[test]
+    fn a_mastodon_report_counts_on_the_comment_steps_button_only() {
+        let press = report_press("https://mastodon.social/home");
+        assert_eq!(
+            press.selector,
+            ".report-dialog-modal__container:has(.report-dialog-modal__textarea) .report-dialog-modal__actions button"
+        );
+        assert_eq!(
+            (press.meaning.kind, press.meaning.detail),
+            (Kind::Report, "report")
+        );
+        // Keyed on the step, not on "Next" / "Submit report" / "Done", so no label is listed.
+        assert!(press.unless_label_starts_with.is_empty());
+        // Added servers get the same press.
+        let servers = vec!["piaille.fr".to_owned()];
+        let on_added = rules_for_url_with_servers("https://piaille.fr/home", &servers)
+            .expect("an added server");
+        assert!(on_added.presses.contains(press));
+    }
+
+    #[test]
+    fn a_bluesky_report_counts_on_report_submit_while_it_is_enabled() {
+        let press = report_press("https://bsky.app/profile/someone/post/1");
+        assert_eq!(
+            press.selector,
+            "[data-testid=\"report:submit\"]:not([aria-disabled=\"true\"])"
+        );
+        assert_eq!(
+            (press.meaning.kind, press.meaning.detail),
+            (Kind::Report, "report")
+        );
+        assert!(press.unless_label_starts_with.is_empty());
+    }
+
+    #[test]
+    fn reports_reach_the_sensor_without_their_meaning() {
+        for url in ["https://mastodon.social/home", "https://bsky.app/"] {
+            let sensor = rules_for_url(url).expect(url).for_sensor();
+            let json = serde_json::to_value(&sensor).expect("serializable");
+            let presses = json["presses"].as_array().expect("presses");
+            let report = presses
+                .iter()
+                .find(|p| p["control"] == "report")
+                .expect("the report press");
+            assert_eq!(report["selector"], report_press(url).selector);
+            assert!(report.get("meaning").is_none(), "{url}");
+        }
     }
 
     #[test]

@@ -135,6 +135,13 @@ const YOUTUBE: PlatformRules = PlatformRules {
 /// X: like and unlike swap `data-testid` on the same button; a repost counts on the confirm item
 /// of the menu (`retweetConfirm`, `repostConfirm` since Aug 2023), never on opening it; `l` likes
 /// the focused post (CPfT; help.x.com keyboard shortcuts).
+///
+/// No report press. The report flow's markup is known from unnamed automation code (the post's
+/// `caret` menu, `[data-testid="report"]`, radio choices, then
+/// `[data-testid="ChoiceSelectionNextButton"]` and a closing `ocfSettingsListNextButton`), but its
+/// final submit is the same `ChoiceSelectionNextButton` as every "Next" before it (X's generic
+/// step flow, also used by settings), told apart only by its label, and on some paths (spam) the
+/// "Next" after the first choice already sends the report.
 const X: PlatformRules = PlatformRules {
     platform: Platform::X,
     hosts: &["x.com", "twitter.com", "mobile.x.com", "mobile.twitter.com"],
@@ -178,8 +185,14 @@ const X: PlatformRules = PlatformRules {
 /// editor and the submit button as light-DOM children of `shreddit-composer`
 /// (`div[role="textbox"][contenteditable="true"]`, `button[slot="submit-button"]`): seen only in
 /// unnamed automation code, so an assumption, as is the editor being outside the composer's
-/// shadow root (some of that code looks for it inside; the sensor finds it only outside). No
-/// report press: the report dialog's submit button has no published trace.
+/// shadow root (some of that code looks for it inside; the sensor finds it only outside).
+///
+/// No report press. The one trace of the report flow (unnamed automation code) shows
+/// `#post-overflow-report` in `shreddit-post-overflow-menu`'s shadow root, then steps hosted by
+/// `[slot-name="REPORT_REASONS"]`, `[slot-name="SPAM"]` (one per reason) and
+/// `[slot-name="SUCCESS"]`, each with `#report-action-button` in its own shadow root: the same id
+/// for "Next" and for the final submit, told apart only by the step hosting it, which a selector
+/// on the button cannot see across the shadow boundary; the other reasons' steps are unknown.
 const REDDIT: PlatformRules = PlatformRules {
     platform: Platform::Reddit,
     hosts: &["www.reddit.com", "old.reddit.com"],
@@ -366,6 +379,20 @@ const LINKEDIN: PlatformRules = PlatformRules {
     ceiling_per_minute: 60,
 };
 
+/// Mastodon's report modal (`.modal-root__modal.report-dialog-modal`, opened by "Report @name" in
+/// a status's "…" menu; mastodon `features/ui/components/report_modal.jsx`,
+/// `report_collection_modal.tsx`) shows one step at a time in `.report-dialog-modal__container`:
+/// category, server rules, posts, comment, then thanks (`features/report/category.jsx`,
+/// `rules.jsx`, `statuses.jsx`, `comment.tsx`, `thanks.jsx`). Every step ends in the same
+/// `.report-dialog-modal__actions > button.button`: "Next", "Submit report", "Done"
+/// (`report.next`, `report.submit`, `report.close`; French "Suivant", "Envoyer", "Terminé" in
+/// `locales/fr.json`), and "I don't like it" reaches "Done" without sending anything. So the
+/// submit is told apart by its step, the only one holding the comment box
+/// `textarea.report-dialog-modal__textarea`, and no label is matched. The button is `disabled`
+/// while the report is sent, so a second click does nothing. A report sent with Ctrl+Enter in the
+/// comment box is not seen (the sensor takes clicks only for presses).
+const MASTODON_REPORT_SUBMIT: &str = ".report-dialog-modal__container:has(.report-dialog-modal__textarea) .report-dialog-modal__actions button";
+
 /// Labels of Mastodon's boost control that are not a boost: the undo, and the menu opener.
 const MASTODON_UNBOOST: &[&str] = &[
     "Unboost",
@@ -395,6 +422,8 @@ const MASTODON_UNBOOST: &[&str] = &[
 /// `type="submit"` button in `.compose-form__submit`, `.compose-form__publish` before 4.3;
 /// `features/compose/components/compose_form.jsx`); that the redesign keeps these global class
 /// names is an assumption.
+///
+/// A report counts on the report modal's last button ([`MASTODON_REPORT_SUBMIT`]).
 const MASTODON: PlatformRules = PlatformRules {
     platform: Platform::Mastodon,
     hosts: &["mastodon.social"],
@@ -439,6 +468,12 @@ const MASTODON: PlatformRules = PlatformRules {
             unless_label_starts_with: MASTODON_UNBOOST,
             meaning: REPOST,
         },
+        press(
+            "report",
+            "report-dialog-3.5",
+            MASTODON_REPORT_SUBMIT,
+            REPORT,
+        ),
     ],
     composers: &[ComposerRule {
         control: "post",
@@ -458,6 +493,14 @@ const MASTODON: PlatformRules = PlatformRules {
 /// The composer dialog: `composerPublishBtn` (social-app `src/view/com/composer/Composer.tsx`)
 /// and the tiptap editor, a `.ProseMirror` contenteditable (`text-input/TextInput.web.tsx`, which
 /// also publishes on Ctrl/Cmd+Enter).
+///
+/// A report counts on the report dialog's last button, test id `report:submit` ("Submit report"),
+/// from social-app `src/components/moderation/ReportDialog/index.tsx` (the flow of PR #7832,
+/// 2025; opened by `postDropdownReportBtn` in the post's `postDropdownBtn` menu). The steps before
+/// it are cards with other test ids (`report:category:<title>`, `report:option:<title>`, the
+/// moderation service) and the button only appears at the last step; the close button and the
+/// Escape key send nothing. It is disabled while the report is sent and once it is (React Native
+/// Web renders that as `aria-disabled="true"`), when a click counts nothing.
 const BLUESKY: PlatformRules = PlatformRules {
     platform: Platform::Bluesky,
     hosts: &["bsky.app"],
@@ -473,13 +516,21 @@ const BLUESKY: PlatformRules = PlatformRules {
             within: None,
         },
     )],
-    presses: &[PressRule {
-        control: "repost",
-        variant: "testid-2024",
-        selector: "[data-testid=\"repostDropdownRepostBtn\"]",
-        unless_label_starts_with: &["Undo repost", "Annuler le repost"],
-        meaning: REPOST,
-    }],
+    presses: &[
+        PressRule {
+            control: "repost",
+            variant: "testid-2024",
+            selector: "[data-testid=\"repostDropdownRepostBtn\"]",
+            unless_label_starts_with: &["Undo repost", "Annuler le repost"],
+            meaning: REPOST,
+        },
+        press(
+            "report",
+            "report-dialog-2025",
+            "[data-testid=\"report:submit\"]:not([aria-disabled=\"true\"])",
+            REPORT,
+        ),
+    ],
     composers: &[ComposerRule {
         control: "post",
         variant: "testid-2024",

@@ -2,7 +2,9 @@
 // on the "Repost" item of the menu that repostBtn opens, never on opening it, and the same item
 // labelled "Undo repost" counts nothing (fixtures tests/fixtures/bluesky/). Alice's post starts
 // neither liked nor reposted; Bob's is already liked and reposted. The composer dialog counts a
-// post and its hashtags once it closes.
+// post and its hashtags once it closes. A report counts on the report dialog's "Submit report"
+// (report:submit), never on opening the dialog from the post's menu, on its category and reason
+// cards, or when the dialog is closed or dismissed.
 
 const HOME = "https://bsky.app/";
 const ALICE = '[data-testid="feedItem-by-alice.fixture.social"]';
@@ -21,6 +23,21 @@ const PUBLISH = '[role="dialog"] [data-testid="composerPublishBtn"]';
 const post = (count) => ({ platform: "bluesky", kind: "post", detail: "post", count });
 const hashtags = (count) => ({ platform: "bluesky", kind: "hashtag", count });
 const sent = { wait: 400 };
+const optionsBtn = (post) => `${post} [data-testid="postDropdownBtn"]`;
+const REPORT_ITEM = '[role="menu"] [data-testid="postDropdownReportBtn"]';
+const REPORT_DIALOG = '[role="dialog"][aria-label="Report dialog"]';
+const reportCategory = (title) => `${REPORT_DIALOG} [data-testid="report:category:${title}"]`;
+const reportOption = (title) => `${REPORT_DIALOG} [data-testid="report:option:${title}"]`;
+const SUBMIT_REPORT = `${REPORT_DIALOG} [data-testid="report:submit"]`;
+const report = (count) => ({ platform: "bluesky", kind: "report", detail: "report", count });
+/** From the post's menu to the submit step, as spam. */
+const toSubmit = (post) => [
+  { click: optionsBtn(post) },
+  { click: REPORT_ITEM },
+  { click: reportCategory("Misleading") },
+  { click: reportOption("Spam") },
+  { waitFor: SUBMIT_REPORT },
+];
 
 export default [
   {
@@ -195,10 +212,61 @@ export default [
     expect: [],
   },
   {
+    name: "bluesky report: Misleading, Spam, then Submit report counts one report",
+    platform: "bluesky",
+    kind: "report",
+    url: HOME,
+    steps: [...toSubmit(ALICE), { click: SUBMIT_REPORT }, settle],
+    expect: [report(1)],
+  },
+  {
+    name: "bluesky report: changing the category and the reason before submitting counts one report",
+    platform: "bluesky",
+    kind: "report",
+    url: HOME,
+    steps: [
+      { click: optionsBtn(BOB) },
+      { click: REPORT_ITEM },
+      { click: reportCategory("Other") },
+      { click: `${REPORT_DIALOG} [data-testid="report:clearCategory"]` },
+      { click: reportCategory("Harassment or Hate") },
+      { click: reportOption("Trolling") },
+      { click: `${REPORT_DIALOG} [data-testid="report:clearReportOption"]` },
+      { click: reportOption("Hate Speech") },
+      { click: SUBMIT_REPORT },
+      settle,
+    ],
+    expect: [report(1)],
+  },
+  {
+    name: "bluesky report: closed with Close active dialog before submitting counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [...toSubmit(ALICE), { click: `${REPORT_DIALOG} [aria-label="Close active dialog"]` }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky report: dismissed with Escape before submitting counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: optionsBtn(ALICE) }, { click: REPORT_ITEM }, { click: reportCategory("Misleading") }, { press: "Escape" }, settle],
+    expect: [],
+  },
+  {
+    name: "bluesky report: Submit report clicked by the page's own script counts nothing",
+    platform: "bluesky",
+    kind: "negative",
+    url: HOME,
+    steps: [...toSubmit(ALICE), { untrustedClick: SUBMIT_REPORT }, settle],
+    expect: [],
+  },
+  {
     name: "bluesky: a like while logged out counts nothing",
     platform: "bluesky",
     kind: "negative",
-    url: "https://bsky.app/logged-out",
+    url: `${HOME}?logged-out`,
     steps: [{ click: likeBtn(ALICE) }, settle],
     expect: [],
   },
@@ -206,7 +274,7 @@ export default [
     name: "bluesky: a repost while logged out counts nothing",
     platform: "bluesky",
     kind: "negative",
-    url: "https://bsky.app/logged-out",
+    url: `${HOME}?logged-out`,
     steps: [{ click: repostBtn(ALICE) }, { click: REPOST_ITEM }, settle],
     expect: [],
   },

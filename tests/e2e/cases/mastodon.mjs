@@ -3,6 +3,9 @@
 // ("redesign-2026", home.html) (fixtures tests/fixtures/mastodon/). In both, status 1 starts not
 // favourited and status 2 favourited. Boosts count as reposts, undoing one counts nothing;
 // status 1 starts not boosted, status 2 boosted. The compose form counts a post and its hashtags.
+// A report counts once it is submitted from the report modal's comment step ("Submit report",
+// French "Envoyer"), never on opening it, on its "Next" steps, on "I don't like it" then "Done",
+// or when it is closed. Status 1's author is local; status 2's is on another server.
 
 const LEGACY = "https://mastodon.social/home-legacy";
 const HOME = "https://mastodon.social/home";
@@ -21,6 +24,25 @@ const hashtags = (count) => ({ platform: "mastodon", kind: "hashtag", count });
 const EDITOR = "form.compose-form textarea.autosuggest-textarea__textarea";
 const PUBLISH = 'form.compose-form button[type="submit"]';
 const sent = { wait: 400 };
+const more = (status) => `.status[data-id="11350000000000000${status}"] .status__action-bar__dropdown button`;
+// The dropdown's last item, "Report @name" (its data-index counts the separators too).
+const REPORT_ITEM = '.dropdown-menu .dropdown-menu__item button[data-index="6"]';
+const category = (value) => `.report-dialog-modal label.dialog-option:has(input[name="category"][value="${value}"])`;
+const rule = (id) => `.report-dialog-modal label.dialog-option:has(input[name="rule_ids"][value="${id}"])`;
+// The one button of the step on show: "Next", "Submit report" or "Done".
+const STEP_BUTTON = ".report-dialog-modal .report-dialog-modal__actions button";
+const COMMENT = ".report-dialog-modal textarea.report-dialog-modal__textarea";
+const THANKS = ".report-dialog-modal h3.report-dialog-modal__title";
+const report = (count) => ({ platform: "mastodon", kind: "report", detail: "report", count });
+/** From the status's "More" button to the comment step, as spam. */
+const toComment = (status) => [
+  { click: more(status) },
+  { click: REPORT_ITEM },
+  { click: category("spam") },
+  { click: STEP_BUTTON },
+  { click: STEP_BUTTON },
+  { waitFor: COMMENT },
+];
 
 export default [
   {
@@ -235,10 +257,79 @@ export default [
     expect: [post(1), hashtags(2)],
   },
   {
+    name: "mastodon report: spam, posts, comment, then Submit report counts one report",
+    platform: "mastodon",
+    kind: "report",
+    url: LEGACY,
+    steps: [
+      ...toComment(1),
+      { type: { selector: COMMENT, text: "Link farm" } },
+      { click: STEP_BUTTON },
+      { waitFor: THANKS },
+      { click: STEP_BUTTON },
+      settle,
+    ],
+    expect: [report(1)],
+  },
+  {
+    name: "mastodon report in French: a rule violation of a remote account, forwarded, then Envoyer counts one report",
+    platform: "mastodon",
+    kind: "report",
+    url: `${LEGACY}?hl=fr`,
+    steps: [
+      { click: more(2) },
+      { click: REPORT_ITEM },
+      { click: category("violation") },
+      { click: STEP_BUTTON },
+      { click: rule(2) },
+      { click: STEP_BUTTON },
+      { click: STEP_BUTTON },
+      { waitFor: COMMENT },
+      { click: ".report-dialog-modal label.report-dialog-modal__toggle" },
+      { click: ".report-dialog-modal label.report-dialog-modal__toggle" },
+      { click: STEP_BUTTON },
+      { waitFor: THANKS },
+      settle,
+    ],
+    expect: [report(1)],
+  },
+  {
+    name: "mastodon report: I don't like it, then Done, sends no report and counts nothing",
+    platform: "mastodon",
+    kind: "negative",
+    url: LEGACY,
+    steps: [{ click: more(1) }, { click: REPORT_ITEM }, { click: category("dislike") }, { click: STEP_BUTTON }, { waitFor: THANKS }, { click: STEP_BUTTON }, settle],
+    expect: [],
+  },
+  {
+    name: "mastodon report: closed with its close button at the comment step counts nothing",
+    platform: "mastodon",
+    kind: "negative",
+    url: LEGACY,
+    steps: [...toComment(1), { click: ".report-dialog-modal .report-modal__close" }, settle],
+    expect: [],
+  },
+  {
+    name: "mastodon report: dismissed with Escape at the comment step counts nothing",
+    platform: "mastodon",
+    kind: "negative",
+    url: `${LEGACY}?hl=fr`,
+    steps: [...toComment(1), { click: COMMENT }, { press: "Escape" }, settle],
+    expect: [],
+  },
+  {
+    name: "mastodon report: Submit report clicked by the page's own script counts nothing",
+    platform: "mastodon",
+    kind: "negative",
+    url: LEGACY,
+    steps: [...toComment(1), { untrustedClick: STEP_BUTTON }, { waitFor: THANKS }, settle],
+    expect: [],
+  },
+  {
     name: "mastodon: a favourite while logged out counts nothing",
     platform: "mastodon",
     kind: "negative",
-    url: "https://mastodon.social/logged-out",
+    url: `${LEGACY}?logged-out`,
     steps: [{ click: star(1) }, settle],
     expect: [],
   },
@@ -246,7 +337,7 @@ export default [
     name: "mastodon: a boost while logged out counts nothing",
     platform: "mastodon",
     kind: "negative",
-    url: "https://mastodon.social/logged-out",
+    url: `${LEGACY}?logged-out`,
     steps: [{ click: boost(1) }, settle],
     expect: [],
   },
