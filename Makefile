@@ -28,6 +28,7 @@ build:
 	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_bg.wasm -o $(PKG)/tacheron_bg.wasm; \
 	else echo "build: wasm-opt not found, the wasm module is not size-optimised"; fi
 	cargo run --quiet --bin tacheron -- sensor-rules > target/sensor-rules.json
+	cargo run --quiet --bin tacheron -- rate-card > target/rate-card.json
 	node tools/build.mjs
 
 ## test: formatting, lints, Rust tests, then end-to-end tests in a real headless Chromium
@@ -62,4 +63,4 @@ package: build
 	@ls -l dist/*.zip
 
 clean:
-	rm -rf dist target/pkg target/sensor-rules.json
+	rm -rf dist target/pkg target/sensor-rules.json target/rate-card.json

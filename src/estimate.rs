@@ -1,166 +1,389 @@
-//! Estimation: from counts to labour time and market value, always as a low / central / high
-//! range.
+//! Estimation: from counts and measured seconds to labour time and money, always as a
+//! low / central / high range, from the rate card ([`crate::card`]).
 //!
-//! The figures here are a provisional card for the walking skeleton, each with its source; the
-//! full versioned rate card replaces them. Money is never stored: it is derived from the ledger's
-//! counts each time, so a new card recomputes all history.
+//! Time comes first from measurement: where the sensors timed an action (a captcha solve, the
+//! time spent in a composer), that time is used as it is; only the actions without a measure get
+//! the card's modelled seconds. Money is never stored: it is derived here from the ledger's counts
+//! and seconds each time, so another wage, currency or card recomputes all history at once.
+//!
+//! Four valuations sit side by side:
+//! 1. the market piece value: what the same work costs at micro-task or captcha-farm rates;
+//! 2. the time at a reference wage (SMIC, US federal minimum, or the user's own);
+//! 3. the time at what micro-workers actually earn an hour, for context;
+//! 4. the platform's yearly revenue per user, for scale (see [`crate::summary`]).
 
+pub use crate::card::Range;
+use crate::card::{CARD, Currency, RateCard};
 use crate::model::Kind;
-use serde::Serialize;
-use std::ops::{Add, Mul};
+use serde::{Deserialize, Serialize};
+use std::ops::Add;
 
-/// The name of the card these figures come from, shown next to every figure.
-pub const RATE_CARD: &str = "provisional-2026.11";
+/// Seconds in an hour.
+const HOUR: f64 = 3600.0;
 
-/// A low / central / high estimate.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
-pub struct Range {
-    /// The lowest plausible value.
-    pub low: f64,
-    /// The best single estimate.
-    pub central: f64,
-    /// The highest plausible value.
-    pub high: f64,
+/// What the ledger knows about some actions of one kind and detail.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counted {
+    /// How many actions.
+    pub count: u64,
+    /// How many of them had their time measured.
+    pub measured: u64,
+    /// The measured milliseconds, summed.
+    pub measured_ms: u64,
 }
 
-impl Range {
-    /// A range from its three points.
-    pub const fn new(low: f64, central: f64, high: f64) -> Range {
-        Range { low, central, high }
-    }
-}
-
-impl Add for Range {
-    type Output = Range;
-    fn add(self, other: Range) -> Range {
-        Range::new(
-            self.low + other.low,
-            self.central + other.central,
-            self.high + other.high,
-        )
-    }
-}
-
-impl Mul<f64> for Range {
-    type Output = Range;
-    fn mul(self, factor: f64) -> Range {
-        Range::new(self.low * factor, self.central * factor, self.high * factor)
-    }
-}
-
-/// What one action of a kind costs in time and would be worth at market piece rates.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct UnitRate {
-    /// Seconds of the user's time.
-    pub seconds: Range,
-    /// US dollars at market micro-task or click-farm piece rates.
-    pub value_usd: Range,
-    /// Where the figures come from.
-    pub source: &'static str,
-}
-
-/// The provisional unit rate of a kind.
-pub fn unit_rate(kind: Kind) -> UnitRate {
-    match kind {
-        Kind::Captcha => UnitRate {
-            seconds: Range::new(1.85, 3.7, 5.0),
-            value_usd: Range::new(0.0008, 0.002, 0.003),
-            source: "Searles et al. 2023 (reCAPTCHA checkbox); 2Captcha and Anti-Captcha price lists",
-        },
-        Kind::Reaction => UnitRate {
-            seconds: Range::new(1.3, 2.7, 5.0),
-            value_usd: Range::new(0.001, 0.015, 0.075),
-            source: "Keystroke-level model (Card, Moran, Newell 1980); click-farm prices per 1,000 likes, 2013–2016",
-        },
-        Kind::Unreaction => UnitRate {
-            seconds: Range::new(1.3, 2.7, 5.0),
-            value_usd: Range::new(0.0, 0.0, 0.0),
-            source: "Keystroke-level model (Card, Moran, Newell 1980); no market price for taking a reaction back",
-        },
-        Kind::Repost => UnitRate {
-            seconds: Range::new(2.0, 4.0, 10.0),
-            value_usd: Range::new(0.001, 0.015, 0.075),
-            source: "Assumption: two clicks (keystroke-level model); priced like a like at click farms",
-        },
-        Kind::Hashtag => UnitRate {
-            seconds: Range::new(2.0, 5.0, 10.0),
-            value_usd: Range::new(0.012, 0.025, 0.035),
-            source: "Typing at 52 words per minute (Dhakal 2018); labelling prices (AWS Ground Truth, Google Data Labeling)",
-        },
-        Kind::Post => UnitRate {
-            seconds: Range::new(8.0, 30.0, 90.0),
-            value_usd: Range::new(0.012, 0.08, 0.22),
-            source: "Assumption from typing speed (Dhakal 2018); micro-task transcription prices (France 2, 2017)",
-        },
-        Kind::Upload => UnitRate {
-            seconds: Range::new(5.0, 15.0, 60.0),
-            value_usd: Range::new(0.012, 0.22, 1.10),
-            source: "Assumption; micro-task photo prices (France 2, 2017: €1 per 5 photos)",
-        },
-        Kind::Report => UnitRate {
-            seconds: Range::new(5.0, 10.0, 30.0),
-            value_usd: Range::new(0.012, 0.035, 0.12),
-            source: "Assumption; content-moderation task prices (AWS Ground Truth)",
-        },
-    }
-}
-
-/// Time and value of a number of actions.
+/// Time and market piece value of some actions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Estimate {
-    /// Seconds of labour.
+    /// How many actions.
+    pub count: u64,
+    /// How many had their time measured.
+    pub measured: u64,
+    /// Seconds measured (the same at the three points).
+    pub measured_seconds: f64,
+    /// Seconds modelled from the rate card for the actions without a measure.
+    pub modeled_seconds: Range,
+    /// All the time: measured plus modelled.
     pub seconds: Range,
-    /// US dollars at market piece rates.
-    pub value_usd: Range,
+    /// What the same work costs at market piece rates, in the valuation's currency.
+    pub piece_value: Range,
 }
 
 impl Add for Estimate {
     type Output = Estimate;
     fn add(self, other: Estimate) -> Estimate {
         Estimate {
+            count: self.count + other.count,
+            measured: self.measured + other.measured,
+            measured_seconds: self.measured_seconds + other.measured_seconds,
+            modeled_seconds: self.modeled_seconds + other.modeled_seconds,
             seconds: self.seconds + other.seconds,
-            value_usd: self.value_usd + other.value_usd,
+            piece_value: self.piece_value + other.piece_value,
         }
     }
 }
 
-/// The estimate for `count` actions of `kind`.
-pub fn estimate(kind: Kind, count: u64) -> Estimate {
-    let rate = unit_rate(kind);
+/// The estimate for some actions of `kind` (and `detail`), piece value in `currency`.
+pub fn estimate(
+    card: &RateCard,
+    kind: Kind,
+    detail: Option<&str>,
+    counted: Counted,
+    currency: Currency,
+) -> Estimate {
+    let Some(rate) = card.action(kind, detail) else {
+        return Estimate::default();
+    };
+    let measured = counted.measured.min(counted.count);
     // Counts stay far below 2^52, where f64 stops being exact.
-    let count = count as f64;
+    let unmeasured = (counted.count - measured) as f64;
+    let measured_seconds = counted.measured_ms as f64 / 1000.0;
+    let modeled_seconds = rate.time.seconds * unmeasured;
+    let piece_value = card.convert(
+        rate.value.amount * counted.count as f64,
+        rate.value.currency,
+        currency,
+    );
     Estimate {
-        seconds: rate.seconds * count,
-        value_usd: rate.value_usd * count,
+        count: counted.count,
+        measured,
+        measured_seconds,
+        modeled_seconds,
+        seconds: modeled_seconds + Range::exact(measured_seconds),
+        piece_value,
     }
+}
+
+/// Which hourly wage values the user's time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WageChoice {
+    /// France's minimum wage (SMIC).
+    Smic,
+    /// The US federal minimum wage.
+    UsMinimum,
+    /// The user's own hourly wage ([`Valuation::own_hourly`]).
+    Own,
+}
+
+/// How money is shown: the currency and the wage time is valued at.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Valuation {
+    /// The currency every amount is shown in.
+    pub currency: Currency,
+    /// The reference wage.
+    pub wage: WageChoice,
+    /// The user's own hourly wage, in [`Valuation::currency`], when `wage` is `own`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub own_hourly: Option<f64>,
+}
+
+impl Valuation {
+    /// The default for a browser locale: the SMIC in euros for French, the US federal minimum in
+    /// dollars otherwise.
+    pub fn for_locale(locale: &str) -> Valuation {
+        let language = locale.split(['-', '_']).next().unwrap_or_default();
+        let (currency, wage) = if language.eq_ignore_ascii_case("fr") {
+            (Currency::Eur, WageChoice::Smic)
+        } else {
+            (Currency::Usd, WageChoice::UsMinimum)
+        };
+        Valuation {
+            currency,
+            wage,
+            own_hourly: None,
+        }
+    }
+
+    /// Checks a valuation that came from outside (a message, stored settings).
+    pub fn check(&self) -> Result<(), String> {
+        match (self.wage, self.own_hourly) {
+            (WageChoice::Own, None) => Err("an own wage needs its hourly amount".to_owned()),
+            (_, Some(hourly)) if !(hourly.is_finite() && hourly > 0.0) => {
+                Err("an hourly wage must be a positive amount".to_owned())
+            }
+            (_, Some(hourly)) if hourly > 100_000.0 => {
+                Err("an hourly wage above 100,000 is not plausible".to_owned())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The reference wage per hour in the valuation's currency.
+    pub fn hourly_wage(&self, card: &RateCard) -> Range {
+        let (amount, currency) = match self.wage {
+            WageChoice::Smic => reference(card, "smic"),
+            WageChoice::UsMinimum => reference(card, "us-minimum"),
+            WageChoice::Own => (
+                Range::exact(self.own_hourly.unwrap_or_default()),
+                self.currency,
+            ),
+        };
+        card.convert(amount, currency, self.currency)
+    }
+}
+
+fn reference(card: &RateCard, id: &str) -> (Range, Currency) {
+    card.wage(id)
+        .map(|wage| (wage.hourly.amount, wage.hourly.currency))
+        .unwrap_or((Range::default(), Currency::Usd))
+}
+
+/// The four valuations of some labour, side by side, in one currency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Valuations {
+    /// What the work costs at market piece rates.
+    pub piece: Range,
+    /// The time at the chosen reference wage.
+    pub at_wage: Range,
+    /// The time at what micro-workers actually earn an hour.
+    pub at_microwork: Range,
+}
+
+/// Values an estimate. Time ranges pair with wage ranges point by point: the low time at the low
+/// wage, the high time at the high wage.
+pub fn value(card: &RateCard, total: &Estimate, valuation: &Valuation) -> Valuations {
+    let hours = total.seconds * (1.0 / HOUR);
+    let microwork = card
+        .wage("microwork")
+        .map(|wage| card.convert(wage.hourly.amount, wage.hourly.currency, valuation.currency))
+        .unwrap_or_default();
+    Valuations {
+        piece: total.piece_value,
+        at_wage: hours.times(valuation.hourly_wage(card)),
+        at_microwork: hours.times(microwork),
+    }
+}
+
+/// The card in force, for callers that do not pick one.
+pub fn card() -> &'static RateCard {
+    &CARD
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const HUMAN_YEAR_SECONDS: f64 = 365.25 * 24.0 * HOUR;
+
+    fn close(a: f64, b: f64, tolerance: f64) -> bool {
+        (a - b).abs() <= tolerance
+    }
+
     #[test]
-    fn every_rate_is_an_ordered_range_with_a_source() {
-        for kind in Kind::ALL {
-            let rate = unit_rate(kind);
-            for range in [rate.seconds, rate.value_usd] {
-                assert!(
-                    range.low <= range.central && range.central <= range.high,
-                    "{kind}"
-                );
-                assert!(range.low >= 0.0, "{kind}");
-            }
-            assert!(rate.seconds.central > 0.0, "{kind}");
-            assert!(!rate.source.is_empty(), "{kind}");
+    fn cloudflare_32_seconds_for_46_billion_users_every_10_days_is_about_466_human_years_a_day() {
+        let c = &CARD.cloudflare;
+        let seconds_per_day = c.seconds_per_captcha * c.users / c.days_between_captchas;
+        let human_years = seconds_per_day / HUMAN_YEAR_SECONDS;
+        assert!(close(human_years, 466.0, 1.0), "{human_years}");
+        // The card's image-challenge range reaches Cloudflare's average.
+        let image = CARD.action(Kind::Captcha, Some("recaptcha-image"));
+        assert!(image.is_some_and(|rate| rate.time.seconds.contains(c.seconds_per_captcha)));
+    }
+
+    #[test]
+    fn a_checkbox_at_two_dollars_an_hour_is_about_a_fifth_of_a_cent_like_a_captcha_farm() {
+        let checkbox = CARD.action(Kind::Captcha, Some("recaptcha-checkbox"));
+        let Some(checkbox) = checkbox else {
+            panic!("the card prices the reCAPTCHA checkbox")
+        };
+        let microwork_low = CARD.wage("microwork").map(|w| w.hourly.amount.low);
+        assert_eq!(microwork_low, Some(2.0), "Hara et al.'s median, $2 an hour");
+        let at_two_dollars = checkbox.time.seconds.central / HOUR * 2.0;
+        assert!(close(at_two_dollars, 0.002, 0.0001), "{at_two_dollars}");
+        assert_eq!(checkbox.value.currency, Currency::Usd);
+        assert!(checkbox.value.amount.contains(at_two_dollars));
+    }
+
+    #[test]
+    fn published_solve_times_fall_inside_the_cards_ranges() {
+        let time = |detail| {
+            CARD.action(Kind::Captcha, Some(detail))
+                .map(|rate| rate.time.seconds)
+                .unwrap_or_default()
+        };
+        // Searles et al. 2023, released data: median and trimmed mean per type.
+        for (detail, seconds) in [
+            ("recaptcha-checkbox", 3.45),
+            ("recaptcha-checkbox", 3.81),
+            ("recaptcha-image", 16.7),
+            ("recaptcha-image", 18.98),
+            ("hcaptcha-image", 17.3),
+            ("hcaptcha-image", 19.28),
+            ("hcaptcha-image", 28.6),
+            ("arkose", 19.5),
+            ("arkose", 23.03),
+            ("arkose", 33.6),
+        ] {
+            assert!(
+                time(detail).contains(seconds),
+                "Searles: {detail} {seconds}"
+            );
+        }
+        // Dazed & Confused: reCAPTCHA v2 in the wild, mean and median.
+        for (detail, seconds) in [
+            ("recaptcha-checkbox", 1.85),
+            ("recaptcha-checkbox", 1.67),
+            ("recaptcha-image", 10.3),
+            ("recaptcha-image", 8.2),
+        ] {
+            assert!(time(detail).contains(seconds), "Dazed: {detail} {seconds}");
         }
     }
 
     #[test]
-    fn estimates_scale_with_the_count() {
-        let ten_likes = estimate(Kind::Reaction, 10);
-        assert!((ten_likes.seconds.central - 27.0).abs() < 1e-9);
-        assert!((ten_likes.value_usd.low - 0.01).abs() < 1e-12);
-        assert!((ten_likes.value_usd.high - 0.75).abs() < 1e-12);
-        assert_eq!(estimate(Kind::Reaction, 0), Estimate::default());
+    fn measured_time_replaces_the_model_for_the_measured_actions_only() {
+        let counted = Counted {
+            count: 3,
+            measured: 2,
+            measured_ms: 20_000,
+        };
+        let e = estimate(&CARD, Kind::Post, None, counted, Currency::Usd);
+        let per_post = CARD.action(Kind::Post, None).map(|r| r.time.seconds);
+        let Some(per_post) = per_post else {
+            panic!("posts are in the card")
+        };
+        assert_eq!(e.measured, 2);
+        assert!(close(e.measured_seconds, 20.0, 1e-9));
+        assert_eq!(e.modeled_seconds, per_post);
+        assert!(close(e.seconds.low, 20.0 + per_post.low, 1e-9));
+        assert!(close(e.seconds.high, 20.0 + per_post.high, 1e-9));
+    }
+
+    #[test]
+    fn ranges_propagate_and_scale_with_the_count() {
+        let counted = |count| Counted {
+            count,
+            ..Counted::default()
+        };
+        let one = estimate(
+            &CARD,
+            Kind::Reaction,
+            Some("like"),
+            counted(1),
+            Currency::Usd,
+        );
+        let ten = estimate(
+            &CARD,
+            Kind::Reaction,
+            Some("like"),
+            counted(10),
+            Currency::Usd,
+        );
+        assert!(close(ten.seconds.central, 10.0 * one.seconds.central, 1e-9));
+        assert!(close(
+            ten.piece_value.high,
+            10.0 * one.piece_value.high,
+            1e-12
+        ));
+        assert!(ten.seconds.is_ordered() && ten.piece_value.is_ordered());
+        let none = estimate(&CARD, Kind::Reaction, None, counted(0), Currency::Usd);
+        assert_eq!(none.seconds, Range::default());
+    }
+
+    #[test]
+    fn another_currency_or_wage_revalues_the_same_counts() {
+        let counted = Counted {
+            count: 100,
+            ..Counted::default()
+        };
+        let dollars = estimate(&CARD, Kind::Reaction, None, counted, Currency::Usd);
+        let euros = estimate(&CARD, Kind::Reaction, None, counted, Currency::Eur);
+        assert_eq!(dollars.seconds, euros.seconds);
+        let rate = CARD.exchange.usd_per_eur;
+        assert!(close(
+            euros.piece_value.central * rate,
+            dollars.piece_value.central,
+            1e-9
+        ));
+
+        let smic = Valuation::for_locale("fr-FR");
+        assert_eq!(smic.currency, Currency::Eur);
+        let at_smic = value(&CARD, &euros, &smic);
+        let hours = euros.seconds.central / HOUR;
+        assert!(close(at_smic.at_wage.central, hours * 12.02, 1e-9));
+
+        let own = Valuation {
+            currency: Currency::Eur,
+            wage: WageChoice::Own,
+            own_hourly: Some(20.0),
+        };
+        assert!(close(
+            value(&CARD, &euros, &own).at_wage.central,
+            hours * 20.0,
+            1e-9
+        ));
+        let us = Valuation::for_locale("en-US");
+        assert_eq!(
+            (us.currency, us.wage),
+            (Currency::Usd, WageChoice::UsMinimum)
+        );
+        let at_us = value(&CARD, &dollars, &us);
+        assert!(close(at_us.at_wage.central, hours * 7.25, 1e-9));
+        assert!(at_us.at_microwork.central < at_us.at_wage.central);
+    }
+
+    #[test]
+    fn implausible_own_wages_are_refused() {
+        for hourly in [0.0, -3.0, f64::NAN, f64::INFINITY, 1e9] {
+            let valuation = Valuation {
+                currency: Currency::Eur,
+                wage: WageChoice::Own,
+                own_hourly: Some(hourly),
+            };
+            assert!(valuation.check().is_err(), "{hourly}");
+        }
+        let without_amount = Valuation {
+            own_hourly: None,
+            ..Valuation::for_locale("fr")
+        };
+        assert!(without_amount.check().is_ok());
+        let own_without_amount = Valuation {
+            wage: WageChoice::Own,
+            ..without_amount
+        };
+        assert!(own_without_amount.check().is_err());
+        assert!(Valuation::for_locale("en").check().is_ok());
     }
 }

@@ -27,6 +27,9 @@ pub struct ExportRecord {
     pub detail: Option<Detail>,
     /// How many actions.
     pub count: u32,
+    /// How many of them had their time measured, when any was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measured: Option<u32>,
     /// Seconds of measured time among them, when any was measured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measured_seconds: Option<f64>,
@@ -60,6 +63,7 @@ pub fn export(ledger: &Ledger) -> Export {
             kind: key.kind,
             detail: key.detail.clone(),
             count: tally.count,
+            measured: (tally.measured > 0).then_some(tally.measured),
             measured_seconds: (tally.measured_ms > 0)
                 .then(|| f64::from(tally.measured_ms) / 1000.0),
             rounds: (tally.rounds > 0).then_some(tally.rounds),

@@ -90,6 +90,9 @@ pub struct Tally {
     /// Number of actions.
     #[serde(rename = "n")]
     pub count: u32,
+    /// How many of them had their time measured.
+    #[serde(rename = "m", default, skip_serializing_if = "is_zero")]
+    pub measured: u32,
     /// Milliseconds of measured time among them (0 when nothing was measured).
     #[serde(rename = "ms", default, skip_serializing_if = "is_zero")]
     pub measured_ms: u32,
@@ -122,8 +125,11 @@ impl DayRecord {
         };
         let tally = self.tallies.entry(key).or_default();
         tally.count = tally.count.saturating_add(1);
-        let measured = u32::try_from(action.measured_ms).unwrap_or(u32::MAX);
-        tally.measured_ms = tally.measured_ms.saturating_add(measured);
+        if action.measured_ms > 0 {
+            let measured = u32::try_from(action.measured_ms).unwrap_or(u32::MAX);
+            tally.measured = tally.measured.saturating_add(1);
+            tally.measured_ms = tally.measured_ms.saturating_add(measured);
+        }
         tally.rounds = tally.rounds.saturating_add(action.effort.rounds);
         tally.tiles = tally.tiles.saturating_add(action.effort.tiles);
     }
@@ -205,7 +211,7 @@ mod tests {
         let stored = serde_json::to_string(&day).expect("serializable");
         assert_eq!(
             stored,
-            r#"{"youtube/captcha":{"n":1,"ms":4200},"youtube/reaction/like":{"n":2}}"#
+            r#"{"youtube/captcha":{"n":1,"m":1,"ms":4200},"youtube/reaction/like":{"n":2}}"#
         );
         let back: DayRecord = serde_json::from_str(&stored).expect("readable");
         assert_eq!(back, day);

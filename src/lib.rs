@@ -4,7 +4,7 @@
 //! raw observations to the service worker, which hands them to this crate (compiled to
 //! WebAssembly). The core decides what an observation means ([`classify`]), keeps the counts in a
 //! durable day-by-day ledger ([`ledger`]) through a storage port ([`ports`]), estimates labour
-//! time and market value ([`estimate`]) and builds the dashboard's views and the export
+//! time and market value ([`estimate`]) from the sourced rate card ([`card`]) and builds the dashboard's views and the export
 //! ([`summary`], [`export`]). [`service`] ties these together behind the message protocol
 //! ([`protocol`]).
 //!
@@ -12,6 +12,7 @@
 //! tested natively with the in-memory twins in [`memory`].
 
 pub mod captcha;
+pub mod card;
 pub mod classify;
 pub mod date;
 pub mod diagnostics;

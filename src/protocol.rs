@@ -5,6 +5,7 @@
 
 use crate::classify::{Observation, Rejection};
 use crate::diagnostics::Diagnostics;
+use crate::estimate::Valuation;
 use crate::export::Export;
 use crate::model::{Kind, Platform};
 use crate::settings::Settings;
@@ -12,7 +13,7 @@ use crate::summary::Summary;
 use serde::{Deserialize, Serialize};
 
 /// A message to the service worker.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// From a sensor: this is what I saw.
@@ -20,12 +21,22 @@ pub enum Request {
         /// The observation.
         observation: Observation,
     },
-    /// From the dashboard: the totals.
-    Summary {},
+    /// From the dashboard: the totals, valued as the settings say, or by default for `locale`
+    /// (the browser's language) when the user chose nothing.
+    Summary {
+        /// The browser's language (`fr`, `en-US`).
+        #[serde(default)]
+        locale: Option<String>,
+    },
     /// From the dashboard: the export of the whole ledger.
     Export {},
     /// From an extension page: the settings.
     Settings {},
+    /// From an extension page: show money in this currency and value time at this wage.
+    SetValuation {
+        /// The choice.
+        valuation: Valuation,
+    },
     /// From an extension page: switch counting on a platform on or off.
     SetPlatform {
         /// The platform.

@@ -15,8 +15,10 @@
 //! session state (guard, captchas in progress, recent observations) are one key each.
 
 use crate::captcha::{CaptchaEvent, CaptchaOutcome, CaptchaProgress};
+use crate::card::CARD;
 use crate::classify::{Observation, Rejection, classify};
 use crate::diagnostics::{Diagnostics, PlatformStatus, Recent, RecentObservation};
+use crate::estimate::Valuation;
 use crate::export::export;
 use crate::guard::{GuardState, Verdict};
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
@@ -83,11 +85,13 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
         match request {
             Request::Observe { observation } => self.observe(observation, sender).await,
-            Request::Summary {} => match self.ledger().await {
-                Ok(ledger) => Response::Summary {
-                    summary: summarize(&ledger),
-                },
-                Err(error) => error_response(error),
+            Request::Summary { locale } => self.summary(locale.as_deref()).await,
+            Request::SetValuation { valuation } => match valuation.check() {
+                Ok(()) => {
+                    self.change_settings(|settings| settings.valuation = Some(valuation))
+                        .await
+                }
+                Err(message) => Response::Error { message },
             },
             Request::Export {} => match self.ledger().await {
                 Ok(ledger) => Response::Export {
@@ -106,6 +110,21 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Request::AddMastodonServer { host } => self.set_mastodon_server(&host, true).await,
             Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
             Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
+        }
+    }
+
+    /// The totals, valued as the user chose, or by default for the browser's language.
+    async fn summary(&self, locale: Option<&str>) -> Response {
+        let (ledger, settings) = match (self.ledger().await, self.settings().await) {
+            (Ok(ledger), Ok(settings)) => (ledger, settings),
+            (Err(error), _) | (_, Err(error)) => return error_response(error),
+        };
+        let valuation = settings
+            .valuation
+            .filter(|valuation| valuation.check().is_ok())
+            .unwrap_or_else(|| Valuation::for_locale(locale.unwrap_or("en")));
+        Response::Summary {
+            summary: summarize(&CARD, &ledger, &valuation),
         }
     }
 

@@ -1,8 +1,10 @@
-//! The user's settings that the core must honour: which platforms are switched off, and which
-//! Mastodon servers besides mastodon.social the user added (their host names are kept here, by the
+//! The user's settings that the core must honour: which platforms are switched off, how money is
+//! shown (currency and reference wage), and which Mastodon servers besides mastodon.social the
+//! user added (their host names are kept here, by the
 //! user's choice, and nowhere else: never in the ledger or the export). Kept in the durable store
 //! under `settings`; a change holds from the next observation on.
 
+use crate::estimate::Valuation;
 use crate::model::Platform;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub const SETTINGS_KEY: &str = "settings";
 
 /// What the user chose.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
     /// Platforms where nothing is counted.
@@ -19,6 +21,10 @@ pub struct Settings {
     /// Mastodon servers the user added, by host name.
     #[serde(default)]
     pub mastodon_servers: Vec<String>,
+    /// The currency and reference wage the user chose; until then, the browser language's
+    /// default ([`Valuation::for_locale`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valuation: Option<Valuation>,
 }
 
 impl Settings {

@@ -8,8 +8,10 @@
 )]
 
 use pollster::block_on;
+use tacheron::card::Currency;
 use tacheron::classify::{Observation, Rejection};
 use tacheron::date::Instant;
+use tacheron::estimate::{Valuation, WageChoice};
 use tacheron::memory::{FixedClock, MemoryStorage};
 use tacheron::model::{Kind, Platform};
 use tacheron::protocol::{Request, Response, Sender};
@@ -128,7 +130,7 @@ fn observations_from_other_sites_count_nothing() {
 fn web_pages_cannot_read_the_ledger() {
     let service = service();
     block_on(service.handle(toggle("like", false, true), &youtube()));
-    for request in [Request::Summary {}, Request::Export {}] {
+    for request in [Request::Summary { locale: None }, Request::Export {}] {
         for sender in [
             youtube(),
             Sender {
@@ -166,7 +168,7 @@ fn a_corrupt_day_record_is_reported_not_overwritten() {
     let answer = block_on(service.handle(toggle("like", false, true), &youtube()));
     assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
     assert_eq!(service.storage().snapshot()["day:2026-11-28"], corrupt);
-    let summary = block_on(service.handle(Request::Summary {}, &dashboard()));
+    let summary = block_on(service.handle(Request::Summary { locale: None }, &dashboard()));
     assert!(matches!(summary, Response::Error { .. }), "{summary:?}");
 }
 
@@ -196,11 +198,11 @@ fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
         .map(|r| r["date"].as_str().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(dates, ["2026-11-28", "2026-11-29"]);
-    match block_on(service.handle(Request::Summary {}, &dashboard())) {
+    match block_on(service.handle(Request::Summary { locale: None }, &dashboard())) {
         Response::Summary { summary } => {
-            assert_eq!(summary.count, 2);
-            assert!(summary.estimate.seconds.central > 0.0);
-            assert!(summary.estimate.value_usd.low <= summary.estimate.value_usd.high);
+            assert_eq!(summary.total.count, 2);
+            assert!(summary.total.seconds.central > 0.0);
+            assert!(summary.total.piece_value.low <= summary.total.piece_value.high);
         }
         other => panic!("expected a summary, got {other:?}"),
     }
@@ -428,4 +430,65 @@ fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name(
         block_on(service.handle(bad, &dashboard())),
         Response::Error { .. }
     ));
+}
+
+fn summary_of(
+    service: &Service<MemoryStorage, FixedClock>,
+    locale: Option<&str>,
+) -> tacheron::summary::Summary {
+    let request = Request::Summary {
+        locale: locale.map(str::to_owned),
+    };
+    match block_on(service.handle(request, &dashboard())) {
+        Response::Summary { summary } => summary,
+        other => panic!("expected a summary, got {other:?}"),
+    }
+}
+
+#[test]
+fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice() {
+    let service = service();
+    block_on(service.handle(toggle("like", false, true), &youtube()));
+    let french = summary_of(&service, Some("fr-FR"));
+    assert_eq!(french.valuation, Valuation::for_locale("fr"));
+    let english = summary_of(&service, Some("en-GB"));
+    assert_eq!(english.valuation, Valuation::for_locale("en"));
+    assert_eq!(french.total.seconds, english.total.seconds);
+
+    let own = Valuation {
+        currency: Currency::Eur,
+        wage: WageChoice::Own,
+        own_hourly: Some(30.0),
+    };
+    let answer = block_on(service.handle(Request::SetValuation { valuation: own }, &dashboard()));
+    assert!(matches!(answer, Response::Settings { .. }), "{answer:?}");
+    let chosen = summary_of(&service, Some("en-US"));
+    assert_eq!(chosen.valuation, own);
+    let hours = chosen.total.seconds.central / 3600.0;
+    assert!((chosen.values.at_wage.central - hours * 30.0).abs() < 1e-9);
+
+    let absurd = Valuation {
+        own_hourly: Some(-1.0),
+        ..own
+    };
+    let refused =
+        block_on(service.handle(Request::SetValuation { valuation: absurd }, &dashboard()));
+    assert!(matches!(refused, Response::Error { .. }), "{refused:?}");
+    assert_eq!(
+        summary_of(&service, None).valuation,
+        own,
+        "the earlier choice stays"
+    );
+}
+
+#[test]
+fn a_web_page_cannot_change_the_valuation() {
+    let service = service();
+    let valuation = Valuation::for_locale("fr");
+    let answer = block_on(service.handle(Request::SetValuation { valuation }, &youtube()));
+    assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
+    assert_eq!(
+        summary_of(&service, Some("en")).valuation,
+        Valuation::for_locale("en")
+    );
 }

@@ -1,5 +1,6 @@
 // Assembles the unpacked extensions dist/chrome and dist/firefox from extension/, the wasm-bindgen
-// output (target/pkg) and the core's sensor table (target/sensor-rules.json).
+// output (target/pkg), the core's sensor table (target/sensor-rules.json) and its rate card
+// (target/rate-card.json).
 //
 // One base manifest, two browsers:
 // - Chrome: a module service worker.
@@ -75,6 +76,8 @@ for (const [browser, adapt] of Object.entries(browsers)) {
         `globalThis.${variable} = ${JSON.stringify(value, null, 2)};\n`,
     );
   for (const rules of sensorTable.platforms) generated(rules.platform, "tacheronRules", rules);
+  // The full rate card (with sources and reasoning) for the methodology page and the dashboard.
+  cpSync(join(root, "target/rate-card.json"), join(out, "pages/rate-card.json"));
   generated("captchas", "tacheronCaptchaRules", { version: sensorTable.version, providers: sensorTable.captchas });
   // Host access for the platforms only (the pages the sensors already run on): it lets the
   // popup and the worker see which platform a tab is on. Captcha frames need none beyond their

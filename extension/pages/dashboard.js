@@ -2,7 +2,8 @@
 // exports the ledger as JSON. All numbers are formatted for the browser's language.
 
 const ui = chrome.i18n.getUILanguage();
-const message = (key, substitutions) => chrome.i18n.getMessage(key, substitutions) || key;
+// Message names allow letters, digits and "_" only: an id's "-" becomes "_".
+const message = (key, substitutions) => chrome.i18n.getMessage(key.replaceAll("-", "_"), substitutions) || key;
 
 function translatePage() {
   document.documentElement.lang = ui;
@@ -13,12 +14,12 @@ function translatePage() {
 }
 
 const integer = new Intl.NumberFormat(ui, { maximumFractionDigits: 0 });
-const dollars = new Intl.NumberFormat(ui, {
-  style: "currency",
-  currency: "USD",
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 4,
-});
+/** Formats amounts in `currency`: cents for sums, more digits for the tiny piece values. */
+function money(currency) {
+  const small = new Intl.NumberFormat(ui, { style: "currency", currency, maximumSignificantDigits: 2 });
+  const usual = new Intl.NumberFormat(ui, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (value) => (value !== 0 && Math.abs(value) < 0.1 ? small : usual).format(value);
+}
 
 /** A duration in seconds, in the largest unit that reads well ("2.5 min", "1.2 h"). */
 function duration(seconds) {
@@ -45,7 +46,9 @@ function showHeadline(id, r, format) {
 
 async function ask(type, fields = {}) {
   const answer = await chrome.runtime.sendMessage({ type, ...fields });
-  const changesSettings = ["set_platform", "add_mastodon_server", "remove_mastodon_server"].includes(type);
+  const changesSettings = ["set_platform", "set_valuation", "add_mastodon_server", "remove_mastodon_server"].includes(
+    type,
+  );
   const expected = changesSettings ? "settings" : type;
   if (!answer || answer.type !== expected) throw new Error(answer?.message ?? "no answer");
   return answer[expected];
@@ -132,15 +135,38 @@ async function showSummary() {
   const status = document.getElementById("status");
   let summary;
   try {
-    summary = await ask("summary");
+    summary = await ask("summary", { locale: ui });
   } catch (error) {
     status.textContent = message("loadFailed", [String(error.message ?? error)]);
     return;
   }
-  document.getElementById("total-count").textContent = integer.format(summary.count);
-  showHeadline("total-time", summary.estimate.seconds, duration);
-  showHeadline("total-value", summary.estimate.value_usd, dollars.format);
+  const total = summary.total;
+  const amount = money(summary.valuation.currency);
+  document.getElementById("total-count").textContent = integer.format(total.count);
+  showHeadline("total-time", total.seconds, duration);
+  document.getElementById("time-split").textContent =
+    total.measured > 0
+      ? message("timeSplit", [duration(total.measured_seconds), integer.format(total.measured), integer.format(total.count)])
+      : message("timeModelled");
+  showHeadline("total-value", summary.values.piece, amount);
+  showHeadline("wage-value", summary.values.at_wage, amount);
+  showHeadline("microwork-value", summary.values.at_microwork, amount);
+  const wage = summary.valuation.wage;
+  document.getElementById("wage-label").textContent = message(`wageValue_${wage}`);
+  document.getElementById("wage-source").textContent = message("wageRate", [amount(summary.hourly_wage.central)]);
   document.getElementById("rate-card").textContent = summary.rate_card;
+  document.getElementById("scale").replaceChildren(
+    ...summary.scale.map((scale) => {
+      const item = document.createElement("li");
+      item.textContent = message("scaleLine", [
+        message(`platform_${scale.platform}`),
+        amount(scale.yearly.central),
+        String(scale.year),
+      ]);
+      return item;
+    }),
+  );
+  showValuation(summary.valuation);
 
   const table = document.getElementById("details");
   const body = table.tBodies[0];
@@ -148,14 +174,49 @@ async function showSummary() {
   for (const line of summary.rows) {
     const row = body.insertRow();
     cell(row, message(`platform_${line.platform}`));
-    cell(row, message(`kind_${line.kind}`));
-    cell(row, integer.format(line.count), "number");
-    cell(row, duration(line.estimate.seconds.central), "number");
-    cell(row, range(line.estimate.value_usd, dollars.format), "number");
+    const kind = row.insertCell();
+    const link = document.createElement("a");
+    link.href = `methodology.html#kind-${line.kind}`;
+    link.textContent = message(`kind_${line.kind}`);
+    kind.append(link);
+    const e = line.estimate;
+    cell(row, integer.format(e.count), "number");
+    const measured = e.measured === e.count ? message("measuredMark") : e.measured > 0 ? message("partlyMeasuredMark") : "";
+    cell(row, `${duration(e.seconds.central)}${measured}`, "number");
+    cell(row, range(e.piece_value, amount), "number");
   }
   table.hidden = summary.rows.length === 0;
   document.getElementById("empty").hidden = summary.rows.length > 0;
 }
+
+/** The valuation form shows the choice in force. */
+function showValuation(valuation) {
+  const form = document.getElementById("valuation");
+  if (form.contains(document.activeElement)) return;
+  form.currency.value = valuation.currency;
+  form.wage.value = valuation.wage;
+  form.own_hourly.value = valuation.own_hourly ?? "";
+  document.getElementById("own-wage-field").hidden = valuation.wage !== "own";
+}
+
+document.getElementById("valuation").wage.addEventListener("change", (event) => {
+  document.getElementById("own-wage-field").hidden = event.target.value !== "own";
+});
+document.getElementById("valuation").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const valuation = { currency: form.currency.value, wage: form.wage.value };
+  if (valuation.wage === "own") valuation.own_hourly = Number(form.own_hourly.value);
+  const status = document.getElementById("status");
+  try {
+    await ask("set_valuation", { valuation });
+    status.textContent = message("valuationSaved");
+    document.activeElement?.blur();
+    await showSummary();
+  } catch (error) {
+    status.textContent = message("valuationRefused", [String(error.message ?? error)]);
+  }
+});
 
 async function exportJson() {
   const status = document.getElementById("status");
