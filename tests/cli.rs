@@ -1,6 +1,12 @@
 //! The command-line estimator, run as the real binary: counts from the command line or from a
 //! JSON export become time and money with the rate card; bad input is refused with a message.
 
+#![allow(
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "in a test, a panic is a failed test"
+)]
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use tacheron::card::CARD;
