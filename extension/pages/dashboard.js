@@ -196,11 +196,22 @@ function showValuation(valuation) {
   form.currency.value = valuation.currency;
   form.wage.value = valuation.wage;
   form.own_hourly.value = valuation.own_hourly ?? "";
-  document.getElementById("own-wage-field").hidden = valuation.wage !== "own";
+  showOwnWageField(valuation.wage);
+}
+
+/** The own-wage field is there, and checked by the browser (in the person's language), only when
+ *  "my own hourly wage" is chosen: hidden, it is disabled, so that an amount left in it cannot
+ *  stop another choice from being applied. */
+function showOwnWageField(wage) {
+  const own = wage === "own";
+  document.getElementById("own-wage-field").hidden = !own;
+  const input = document.getElementById("own-hourly");
+  input.disabled = !own;
+  input.required = own;
 }
 
 document.getElementById("valuation").wage.addEventListener("change", (event) => {
-  document.getElementById("own-wage-field").hidden = event.target.value !== "own";
+  showOwnWageField(event.target.value);
 });
 document.getElementById("valuation").addEventListener("submit", async (event) => {
   event.preventDefault();
