@@ -23,7 +23,14 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   previous = answer.catch(() => undefined);
   answer.then(
     (response) => {
-      if (response?.type === "settings") syncMastodonServers(response.settings.mastodon_servers);
+      if (response?.type === "settings") {
+        syncMastodonServers(response.settings.mastodon_servers);
+        if (!response.settings.preferences?.badge) chrome.action.setBadgeText({ text: "" });
+      }
+      if (response?.type === "recorded" && typeof response.badge === "number") {
+        chrome.action.setBadgeText({ text: String(response.badge) });
+      }
+      if (response?.type === "deleted") chrome.action.setBadgeText({ text: "" });
       sendResponse(response);
     },
     (error) => sendResponse({ type: "error", message: String(error) }),

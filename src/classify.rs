@@ -9,6 +9,8 @@ use crate::captcha::CaptchaEvent;
 use crate::hashtags::count_hashtags;
 use crate::model::{Action, Detail, Kind, Platform};
 use crate::rules::{Meaning, PlatformRules};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 /// The longest post text accepted (characters); longer is refused, not truncated.
@@ -18,9 +20,9 @@ pub const MAX_FILES: usize = 100;
 /// Composing time longer than this is capped: the person was away, not writing.
 pub const MAX_COMPOSING_MS: u64 = 30 * 60 * 1000;
 
-/// What a sensor saw, exactly as it sends it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(tag = "signal", rename_all = "snake_case", deny_unknown_fields)]
+/// What a sensor saw, exactly as it sends it: an object whose first field is `signal`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "signal", rename_all = "snake_case")]
 pub enum Observation {
     /// A control's state flipped after a trusted click on it (or a shortcut on its item).
     Toggle {
@@ -32,7 +34,6 @@ pub enum Observation {
         after: bool,
         /// A number the sensor draws for the item on this page, so that toggling the same item
         /// again can be recognised; it says nothing about the item itself.
-        #[serde(default)]
         item: Option<u32>,
     },
     /// A trusted click on a button whose press is the act (a repost's confirm item).
@@ -59,9 +60,103 @@ pub enum Observation {
         /// What happened.
         event: CaptchaEvent,
         /// The challenge type, for a `challenge` event (`image`, `audio`, `game`).
-        #[serde(default)]
         challenge: Option<String>,
     },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ToggleFields {
+    control: String,
+    before: bool,
+    after: bool,
+    #[serde(default)]
+    item: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PressFields {
+    control: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostFields {
+    control: String,
+    text: String,
+    composed_ms: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UploadFields {
+    media_types: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaptchaFields {
+    event: CaptchaEvent,
+    #[serde(default)]
+    challenge: Option<String>,
+}
+
+// Read by hand rather than with `#[serde(tag = "signal")]`, for the reason given at
+// `Request`'s reader in `crate::protocol`: `signal` first, then the fields.
+impl<'de> Deserialize<'de> for Observation {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ObservationVisitor;
+        impl<'de> Visitor<'de> for ObservationVisitor {
+            type Value = Observation;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an observation whose first field is `signal`")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Observation, A::Error> {
+                if map.next_key::<String>()?.as_deref() != Some("signal") {
+                    return Err(A::Error::custom("an observation starts with its `signal`"));
+                }
+                let signal: String = map.next_value()?;
+                let fields = MapAccessDeserializer::new(map);
+                Ok(match signal.as_str() {
+                    "toggle" => {
+                        let f = ToggleFields::deserialize(fields)?;
+                        Observation::Toggle {
+                            control: f.control,
+                            before: f.before,
+                            after: f.after,
+                            item: f.item,
+                        }
+                    }
+                    "press" => Observation::Press {
+                        control: PressFields::deserialize(fields)?.control,
+                    },
+                    "post" => {
+                        let f = PostFields::deserialize(fields)?;
+                        Observation::Post {
+                            control: f.control,
+                            text: f.text,
+                            composed_ms: f.composed_ms,
+                        }
+                    }
+                    "upload" => Observation::Upload {
+                        media_types: UploadFields::deserialize(fields)?.media_types,
+                    },
+                    "captcha" => {
+                        let f = CaptchaFields::deserialize(fields)?;
+                        Observation::Captcha {
+                            event: f.event,
+                            challenge: f.challenge,
+                        }
+                    }
+                    other => {
+                        return Err(A::Error::custom(format!("unknown signal {other:?}")));
+                    }
+                })
+            }
+        }
+        deserializer.deserialize_map(ObservationVisitor)
+    }
 }
 
 /// Why an observation was not counted.
@@ -84,6 +179,8 @@ pub enum Rejection {
     PlatformOff,
     /// A captcha solved with no interaction: not the person's labour.
     Passive,
+    /// The user paused counting.
+    Paused,
 }
 
 impl Rejection {
@@ -98,6 +195,7 @@ impl Rejection {
             Rejection::OverCeiling => "over_ceiling",
             Rejection::PlatformOff => "platform_off",
             Rejection::Passive => "passive",
+            Rejection::Paused => "paused",
         }
     }
 }

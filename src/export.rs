@@ -77,6 +77,38 @@ pub fn export(ledger: &Ledger) -> Export {
     }
 }
 
+/// Seconds with three decimals (`16.450`), without float formatting (its code would weigh on the
+/// WebAssembly module): measured seconds are whole milliseconds.
+fn three_decimals(seconds: f64) -> String {
+    let ms = (seconds * 1000.0).round() as i64;
+    format!("{}.{:03}", ms / 1000, ms % 1000)
+}
+
+/// The export as CSV: a header line, then one line per record, in the same order and with the
+/// same fields as the JSON (empty where a field is absent).
+pub fn to_csv(export: &Export) -> String {
+    let mut out =
+        String::from("date,platform,kind,detail,count,measured,measured_seconds,rounds,tiles\n");
+    let or_empty = |value: Option<String>| value.unwrap_or_default();
+    for record in &export.records {
+        // Every field is a date, a name from the contract, a checked detail or a number: none
+        // can hold a comma, a quote or a line break, so no quoting is needed.
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},{}\n",
+            record.date,
+            record.platform,
+            record.kind,
+            or_empty(record.detail.as_ref().map(ToString::to_string)),
+            record.count,
+            or_empty(record.measured.map(|n| n.to_string())),
+            or_empty(record.measured_seconds.map(three_decimals)),
+            or_empty(record.rounds.map(|n| n.to_string())),
+            or_empty(record.tiles.map(|n| n.to_string())),
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +127,10 @@ mod tests {
         };
         ledger.add(date, &like);
         ledger.add(date, &like);
+        assert_eq!(
+            to_csv(&export(&ledger)),
+            "date,platform,kind,detail,count,measured,measured_seconds,rounds,tiles\n2026-11-28,youtube,reaction,like,2,,,,\n"
+        );
         let json = serde_json::to_value(export(&ledger)).expect("serializable");
         assert_eq!(
             json,

@@ -69,50 +69,202 @@ impl FromStr for TallyKey {
     }
 }
 
-impl Serialize for TallyKey {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for TallyKey {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
-    }
-}
-
 /// How many, and how much of it was measured.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
     /// Number of actions.
-    #[serde(rename = "n")]
     pub count: u32,
     /// How many of them had their time measured.
-    #[serde(rename = "m", default, skip_serializing_if = "is_zero")]
     pub measured: u32,
     /// Milliseconds of measured time among them (0 when nothing was measured).
-    #[serde(rename = "ms", default, skip_serializing_if = "is_zero")]
     pub measured_ms: u32,
     /// Captcha challenge rounds among them.
-    #[serde(rename = "r", default, skip_serializing_if = "is_zero")]
     pub rounds: u32,
     /// Captcha tiles clicked among them.
-    #[serde(rename = "t", default, skip_serializing_if = "is_zero")]
     pub tiles: u32,
 }
 
-fn is_zero(value: &u32) -> bool {
-    *value == 0
-}
-
 /// One day's tallies.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+///
+/// Stored compactly, as one string of entries separated by spaces (a year of heavy use must
+/// stay within about 1 KB a day): `<platform><kind><detail>=<n>[,<m>,<ms>,<r>,<t>]`, with one
+/// letter for the platform and the kind ([`platform_code`], [`kind_code`]), one letter for a known
+/// detail ([`DETAIL_CODES`]) or `~` and the detail in full, nothing when there is no detail, and
+/// trailing zero numbers left out. `yrl=12 ocg=1,1,16450,2,9` is 12 YouTube likes and one
+/// reCAPTCHA image challenge on another site, measured at 16.45 s over 2 rounds and 9 tiles.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DayRecord {
     tallies: BTreeMap<TallyKey, Tally>,
+}
+
+/// One-letter codes of the details the rule tables produce; any other detail is stored in full.
+pub const DETAIL_CODES: &[(&str, char)] = &[
+    ("like", 'l'),
+    ("dislike", 'd'),
+    ("upvote", 'u'),
+    ("downvote", 'n'),
+    ("favourite", 'f'),
+    ("save", 's'),
+    ("repost", 'r'),
+    ("report", 'x'),
+    ("post", 'p'),
+    ("image", 'i'),
+    ("video", 'v'),
+    ("other", 'o'),
+    ("recaptcha-checkbox", 'c'),
+    ("recaptcha-image", 'g'),
+    ("recaptcha-audio", 'a'),
+    ("hcaptcha-checkbox", 'h'),
+    ("hcaptcha-image", 'j'),
+    ("turnstile", 't'),
+    ("arkose", 'k'),
+];
+
+/// The one-letter code of a platform in a stored day record.
+pub fn platform_code(platform: Platform) -> char {
+    match platform {
+        Platform::Youtube => 'y',
+        Platform::X => 'x',
+        Platform::Facebook => 'f',
+        Platform::Instagram => 'i',
+        Platform::Tiktok => 't',
+        Platform::Reddit => 'r',
+        Platform::Linkedin => 'l',
+        Platform::Mastodon => 'm',
+        Platform::Bluesky => 'b',
+        Platform::Pinterest => 'p',
+        Platform::Other => 'o',
+    }
+}
+
+/// The one-letter code of a kind in a stored day record.
+pub fn kind_code(kind: Kind) -> char {
+    match kind {
+        Kind::Captcha => 'c',
+        Kind::Reaction => 'r',
+        Kind::Unreaction => 'u',
+        Kind::Repost => 's',
+        Kind::Hashtag => 'h',
+        Kind::Post => 'p',
+        Kind::Upload => 'f',
+        Kind::Report => 'x',
+    }
+}
+
+fn encode_entry(out: &mut String, key: &TallyKey, tally: &Tally) {
+    out.push(platform_code(key.platform));
+    out.push(kind_code(key.kind));
+    if let Some(detail) = &key.detail {
+        match DETAIL_CODES
+            .iter()
+            .find(|(name, _)| *name == detail.as_str())
+        {
+            Some((_, code)) => out.push(*code),
+            None => {
+                out.push('~');
+                out.push_str(detail.as_str());
+            }
+        }
+    }
+    let numbers = [
+        tally.count,
+        tally.measured,
+        tally.measured_ms,
+        tally.rounds,
+        tally.tiles,
+    ];
+    let used = numbers
+        .iter()
+        .rposition(|n| *n != 0)
+        .map_or(1, |last| last + 1);
+    for (index, number) in numbers.iter().take(used).enumerate() {
+        out.push(if index == 0 { '=' } else { ',' });
+        out.push_str(&number.to_string());
+    }
+}
+
+fn decode_entry(entry: &str) -> Result<(TallyKey, Tally), String> {
+    let bad = || format!("unreadable tally {entry:?}");
+    let (name, numbers) = entry.split_once('=').ok_or_else(bad)?;
+    let mut chars = name.chars();
+    let platform = chars
+        .next()
+        .and_then(|c| Platform::ALL.into_iter().find(|p| platform_code(*p) == c))
+        .ok_or_else(bad)?;
+    let kind = chars
+        .next()
+        .and_then(|c| Kind::ALL.into_iter().find(|k| kind_code(*k) == c))
+        .ok_or_else(bad)?;
+    let rest = chars.as_str();
+    let detail = if rest.is_empty() {
+        None
+    } else if let Some(full) = rest.strip_prefix('~') {
+        Some(Detail::new(full).ok_or_else(bad)?)
+    } else {
+        let mut code = rest.chars();
+        let name = match (code.next(), code.next()) {
+            (Some(c), None) => DETAIL_CODES.iter().find(|(_, code)| *code == c),
+            _ => None,
+        };
+        Some(
+            name.and_then(|(name, _)| Detail::new(name))
+                .ok_or_else(bad)?,
+        )
+    };
+    let mut values = [0u32; 5];
+    let mut parts = numbers.split(',');
+    for slot in values.iter_mut() {
+        match parts.next() {
+            Some(part) => *slot = part.parse().map_err(|_| bad())?,
+            None => break,
+        }
+    }
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    let [count, measured, measured_ms, rounds, tiles] = values;
+    if count == 0 {
+        return Err(bad());
+    }
+    let key = TallyKey {
+        platform,
+        kind,
+        detail,
+    };
+    let tally = Tally {
+        count,
+        measured,
+        measured_ms,
+        rounds,
+        tiles,
+    };
+    Ok((key, tally))
+}
+
+impl Serialize for DayRecord {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = String::with_capacity(self.tallies.len() * 8);
+        for (index, (key, tally)) in self.tallies.iter().enumerate() {
+            if index > 0 {
+                out.push(' ');
+            }
+            encode_entry(&mut out, key, tally);
+        }
+        serializer.serialize_str(&out)
+    }
+}
+
+impl<'de> Deserialize<'de> for DayRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let tallies = text
+            .split(' ')
+            .filter(|entry| !entry.is_empty())
+            .map(decode_entry)
+            .collect::<Result<_, _>>()
+            .map_err(serde::de::Error::custom)?;
+        Ok(DayRecord { tallies })
+    }
 }
 
 impl DayRecord {
@@ -132,6 +284,30 @@ impl DayRecord {
         }
         tally.rounds = tally.rounds.saturating_add(action.effort.rounds);
         tally.tiles = tally.tiles.saturating_add(action.effort.tiles);
+    }
+
+    /// Merges a tally in, keeping the larger of each number: merging the same tally twice, or a
+    /// tally already counted, changes nothing. Returns whether anything changed.
+    pub fn merge_tally(&mut self, key: TallyKey, tally: Tally) -> bool {
+        let kept = self.tallies.entry(key).or_default();
+        let merged = Tally {
+            count: kept.count.max(tally.count),
+            measured: kept.measured.max(tally.measured),
+            measured_ms: kept.measured_ms.max(tally.measured_ms),
+            rounds: kept.rounds.max(tally.rounds),
+            tiles: kept.tiles.max(tally.tiles),
+        };
+        let changed = *kept != merged;
+        *kept = merged;
+        changed
+    }
+
+    /// The number of actions of the day.
+    pub fn count(&self) -> u64 {
+        self.tallies
+            .values()
+            .map(|tally| u64::from(tally.count))
+            .sum()
     }
 
     /// The tallies in key order.
@@ -172,6 +348,44 @@ impl Ledger {
         self.days.entry(date).or_default().add(action);
     }
 
+    /// Merges `other` in, day by day and tally by tally, keeping the larger numbers (see
+    /// [`DayRecord::merge_tally`]). Returns the days that changed, with their new records.
+    pub fn merge(&mut self, other: &Ledger) -> Vec<(LocalDate, DayRecord)> {
+        let mut changed = Vec::new();
+        for (date, record) in &other.days {
+            let day = self.days.entry(*date).or_default();
+            let mut any = false;
+            for (key, tally) in record.tallies() {
+                any |= day.merge_tally(key.clone(), *tally);
+            }
+            if any {
+                changed.push((*date, day.clone()));
+            }
+        }
+        changed
+    }
+
+    /// Merges one tally into a day (see [`DayRecord::merge_tally`]).
+    pub fn merge_day_tally(&mut self, date: LocalDate, key: TallyKey, tally: Tally) {
+        self.days.entry(date).or_default().merge_tally(key, tally);
+    }
+
+    /// Puts a whole day's record in place (replacing that day).
+    pub fn insert(&mut self, date: LocalDate, record: DayRecord) {
+        self.days.insert(date, record);
+    }
+
+    /// The days from `from` to `to`, both included.
+    pub fn between(&self, from: LocalDate, to: LocalDate) -> Ledger {
+        Ledger {
+            days: self
+                .days
+                .range(from..=to)
+                .map(|(date, record)| (*date, record.clone()))
+                .collect(),
+        }
+    }
+
     /// The days with their records, oldest first.
     pub fn days(&self) -> impl Iterator<Item = (LocalDate, &DayRecord)> {
         self.days.iter().map(|(date, record)| (*date, record))
@@ -208,18 +422,56 @@ mod tests {
         captcha.detail = None;
         captcha.measured_ms = 4200;
         day.add(&captcha);
+        let mut odd = like();
+        odd.detail = Detail::new("wow");
+        day.add(&odd);
         let stored = serde_json::to_string(&day).expect("serializable");
-        assert_eq!(
-            stored,
-            r#"{"youtube/captcha":{"n":1,"m":1,"ms":4200},"youtube/reaction/like":{"n":2}}"#
-        );
+        assert_eq!(stored, r#""yc=1,1,4200 yrl=2 yr~wow=1""#);
         let back: DayRecord = serde_json::from_str(&stored).expect("readable");
         assert_eq!(back, day);
     }
 
     #[test]
+    fn every_detail_the_rules_produce_has_a_one_letter_code_and_codes_are_unique() {
+        let mut details: Vec<&str> = crate::rules::ALL_RULES
+            .iter()
+            .flat_map(|rules| {
+                let toggles = rules
+                    .toggles
+                    .iter()
+                    .flat_map(|t| [t.on.detail, t.off.detail]);
+                let presses = rules.presses.iter().map(|p| p.meaning.detail);
+                toggles.chain(presses).collect::<Vec<_>>()
+            })
+            .collect();
+        details.extend(["post", "image", "video", "other"]);
+        for provider in crate::rules::CAPTCHA_PROVIDERS {
+            details.push(provider.plain_detail);
+        }
+        details.extend(["recaptcha-image", "recaptcha-audio", "hcaptcha-image"]);
+        for detail in details {
+            assert!(
+                DETAIL_CODES.iter().any(|(name, _)| *name == detail),
+                "{detail}"
+            );
+        }
+        let mut codes: Vec<char> = DETAIL_CODES.iter().map(|(_, code)| *code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), DETAIL_CODES.len());
+    }
+
+    #[test]
     fn a_stored_record_with_unknown_names_is_refused() {
         for bad in [
+            r#""zrl=1""#,
+            r#""yzl=1""#,
+            r#""yrQ=1""#,
+            r#""yrl=0""#,
+            r#""yrl=-1""#,
+            r#""yrl=1,2,3,4,5,6""#,
+            r#""yr~Like=1""#,
+            r#""yrl""#,
             r#"{"myspace/reaction":{"n":1}}"#,
             r#"{"youtube/poke":{"n":1}}"#,
             r#"{"youtube/reaction/Like It":{"n":1}}"#,

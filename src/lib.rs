@@ -13,6 +13,7 @@
 
 pub mod captcha;
 pub mod card;
+pub mod charts;
 pub mod classify;
 pub mod date;
 pub mod diagnostics;
@@ -20,6 +21,7 @@ pub mod estimate;
 pub mod export;
 pub mod guard;
 pub mod hashtags;
+pub mod import;
 pub mod ledger;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod memory;
@@ -30,5 +32,6 @@ pub mod rules;
 pub mod service;
 pub mod settings;
 pub mod summary;
+pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -81,6 +81,26 @@ impl Storage for MemoryStorage {
         self.values.borrow_mut().insert(key.to_owned(), value);
         Ok(())
     }
+
+    async fn set_many<T: Serialize>(&self, entries: &[(String, T)]) -> Result<(), StorageError> {
+        self.check()?;
+        let values = entries
+            .iter()
+            .map(|(key, value)| serde_json::to_value(value).map(|v| (key.clone(), v)))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| StorageError(e.to_string()))?;
+        self.values.borrow_mut().extend(values);
+        Ok(())
+    }
+
+    async fn remove(&self, keys: &[String]) -> Result<(), StorageError> {
+        self.check()?;
+        let mut values = self.values.borrow_mut();
+        for key in keys {
+            values.remove(key);
+        }
+        Ok(())
+    }
 }
 
 /// A clock that shows whatever time the test sets.

@@ -40,4 +40,8 @@ pub trait Storage {
     ) -> Result<Vec<(String, T)>, StorageError>;
     /// Stores `value` under `key`, replacing what was there.
     async fn set<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError>;
+    /// Stores every entry in one write: all of them or none.
+    async fn set_many<T: Serialize>(&self, entries: &[(String, T)]) -> Result<(), StorageError>;
+    /// Removes the keys (missing ones are ignored).
+    async fn remove(&self, keys: &[String]) -> Result<(), StorageError>;
 }

@@ -8,13 +8,16 @@ use crate::diagnostics::Diagnostics;
 use crate::estimate::Valuation;
 use crate::export::Export;
 use crate::model::{Kind, Platform};
-use crate::settings::Settings;
+use crate::settings::{Preferences, Settings};
 use crate::summary::Summary;
+use crate::views::{Overview, Period};
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-/// A message to the service worker.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+/// A message to the service worker: a plain object whose first field is `type` (see
+/// [`Request::deserialize`]).
+#[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// From a sensor: this is what I saw.
     Observe {
@@ -25,11 +28,38 @@ pub enum Request {
     /// (the browser's language) when the user chose nothing.
     Summary {
         /// The browser's language (`fr`, `en-US`).
-        #[serde(default)]
         locale: Option<String>,
+    },
+    /// From the dashboard or the popup: everything shown for a period.
+    Overview {
+        /// The browser's language, for the default valuation.
+        locale: Option<String>,
+        /// The period.
+        period: Period,
     },
     /// From the dashboard: the export of the whole ledger.
     Export {},
+    /// From the dashboard: the export of the whole ledger as CSV.
+    ExportCsv {},
+    /// From the dashboard: merge an export file into the ledger.
+    Import {
+        /// The file's content.
+        export: Export,
+    },
+    /// From an extension page: stop counting until a time, or until resumed.
+    Pause {
+        /// Until when (milliseconds since the epoch); none means until resumed.
+        until_ms: Option<i64>,
+    },
+    /// From an extension page: count again.
+    Resume {},
+    /// From an extension page: the language, badge and range point preferences.
+    SetPreferences {
+        /// The new preferences.
+        preferences: Preferences,
+    },
+    /// From the dashboard: delete every count and setting.
+    DeleteEverything {},
     /// From an extension page: the settings.
     Settings {},
     /// From an extension page: show money in this currency and value time at this wage.
@@ -58,9 +88,123 @@ pub enum Request {
     Diagnostics {
         /// The URL of the tab the user is looking at, to tell which platform's sensor runs there;
         /// used for that and dropped.
-        #[serde(default)]
         tab_url: Option<String>,
     },
+}
+
+/// The fields of one kind of request, checked like a struct (unknown fields refused).
+macro_rules! payload {
+    ($name:ident { $($field:ident : $type:ty $(= $default:ident)?),* }) => {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            $( $(#[serde($default)])? $field: $type, )*
+        }
+    };
+}
+
+payload!(Nothing {});
+payload!(ObserveFields {
+    observation: Observation
+});
+payload!(LocaleFields { locale: Option<String> = default });
+payload!(OverviewFields { locale: Option<String> = default, period: Period });
+payload!(ImportFields { export: Export });
+payload!(PauseFields { until_ms: Option<i64> = default });
+payload!(PreferencesFields {
+    preferences: Preferences
+});
+payload!(ValuationFields {
+    valuation: Valuation
+});
+payload!(PlatformFields {
+    platform: Platform,
+    enabled: bool
+});
+payload!(HostFields { host: String });
+payload!(DiagnosticsFields { tab_url: Option<String> = default });
+
+// Read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum buffers the
+// whole message through serde's generic content type first, whose code weighs on the WebAssembly
+// module. Here the `type` is read first and the rest of the object goes straight into the
+// request's fields.
+impl<'de> Deserialize<'de> for Request {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RequestVisitor)
+    }
+}
+
+struct RequestVisitor;
+
+impl<'de> Visitor<'de> for RequestVisitor {
+    type Value = Request;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a message object whose first field is `type`")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Request, A::Error> {
+        if map.next_key::<String>()?.as_deref() != Some("type") {
+            return Err(A::Error::custom("a message starts with its `type`"));
+        }
+        let kind: String = map.next_value()?;
+        let fields = MapAccessDeserializer::new(map);
+        let request = match kind.as_str() {
+            "observe" => {
+                let f = ObserveFields::deserialize(fields)?;
+                Request::Observe {
+                    observation: f.observation,
+                }
+            }
+            "summary" => Request::Summary {
+                locale: LocaleFields::deserialize(fields)?.locale,
+            },
+            "overview" => {
+                let f = OverviewFields::deserialize(fields)?;
+                Request::Overview {
+                    locale: f.locale,
+                    period: f.period,
+                }
+            }
+            "export" => Nothing::deserialize(fields).map(|_| Request::Export {})?,
+            "export_csv" => Nothing::deserialize(fields).map(|_| Request::ExportCsv {})?,
+            "import" => Request::Import {
+                export: ImportFields::deserialize(fields)?.export,
+            },
+            "pause" => Request::Pause {
+                until_ms: PauseFields::deserialize(fields)?.until_ms,
+            },
+            "resume" => Nothing::deserialize(fields).map(|_| Request::Resume {})?,
+            "set_preferences" => Request::SetPreferences {
+                preferences: PreferencesFields::deserialize(fields)?.preferences,
+            },
+            "delete_everything" => {
+                Nothing::deserialize(fields).map(|_| Request::DeleteEverything {})?
+            }
+            "settings" => Nothing::deserialize(fields).map(|_| Request::Settings {})?,
+            "set_valuation" => Request::SetValuation {
+                valuation: ValuationFields::deserialize(fields)?.valuation,
+            },
+            "set_platform" => {
+                let f = PlatformFields::deserialize(fields)?;
+                Request::SetPlatform {
+                    platform: f.platform,
+                    enabled: f.enabled,
+                }
+            }
+            "add_mastodon_server" => Request::AddMastodonServer {
+                host: HostFields::deserialize(fields)?.host,
+            },
+            "remove_mastodon_server" => Request::RemoveMastodonServer {
+                host: HostFields::deserialize(fields)?.host,
+            },
+            "diagnostics" => Request::Diagnostics {
+                tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
+            },
+            other => return Err(A::Error::custom(format!("unknown message type {other:?}"))),
+        };
+        Ok(request)
+    }
 }
 
 /// Who sent a message, as the browser reports it (never as the message claims).
@@ -87,6 +231,9 @@ pub enum Response {
         platform: Platform,
         /// What kinds, one per action counted.
         kinds: Vec<Kind>,
+        /// Today's count for the toolbar badge, when the user wants the badge.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        badge: Option<u64>,
     },
     /// The event is taken into account; nothing is counted yet (a captcha in progress).
     Noted,
@@ -104,6 +251,28 @@ pub enum Response {
     Export {
         /// The export.
         export: Export,
+    },
+    /// The overview of a period.
+    Overview {
+        /// The overview.
+        overview: Box<Overview>,
+    },
+    /// The export as CSV text.
+    Csv {
+        /// The CSV.
+        csv: String,
+    },
+    /// An import was merged.
+    Imported {
+        /// Records in the file.
+        records: usize,
+        /// Days whose counts changed.
+        changed_days: usize,
+    },
+    /// Everything was deleted.
+    Deleted {
+        /// Day records removed.
+        days: usize,
     },
     /// The settings (after a change, the new ones).
     Settings {
@@ -135,10 +304,13 @@ mod tests {
         .expect("valid");
         assert!(matches!(observe, Request::Observe { .. }));
         for bad in [
-            serde_json::json!({ "type": "delete_everything" }),
+            serde_json::json!({ "type": "format_the_disk" }),
             serde_json::json!({ "type": "summary", "extra": 1 }),
             serde_json::json!("summary"),
             serde_json::json!(null),
+            serde_json::json!({ "locale": "fr", "type": "summary" }),
+            serde_json::json!({ "type": "overview", "period": "8d" }),
+            serde_json::json!({ "type": "import", "export": { "format": "tacheron-export", "version": 1, "records": [], "x": 1 } }),
         ] {
             assert!(
                 serde_json::from_value::<Request>(bad.clone()).is_err(),

@@ -19,8 +19,9 @@ use crate::card::CARD;
 use crate::classify::{Observation, Rejection, classify};
 use crate::diagnostics::{Diagnostics, PlatformStatus, Recent, RecentObservation};
 use crate::estimate::Valuation;
-use crate::export::export;
+use crate::export::{Export, export, to_csv};
 use crate::guard::{GuardState, Verdict};
+use crate::import::ledger_of;
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
 use crate::model::{Action, Kind, Platform};
 use crate::ports::{Clock, Storage, StorageError};
@@ -29,8 +30,9 @@ use crate::rules::{
     PlatformRules, RULES_VERSION, captcha_frame_for_url, mastodon_server_host,
     rules_for_url_with_servers,
 };
-use crate::settings::{SETTINGS_KEY, Settings};
+use crate::settings::{Pause, SETTINGS_KEY, Settings};
 use crate::summary::summarize;
+use crate::views::{Period, overview};
 use serde::{Deserialize, Serialize};
 
 /// The session-store key of [`SessionState`].
@@ -76,6 +78,11 @@ impl<S: Storage, C: Clock> Service<S, C> {
         &self.storage
     }
 
+    /// The clock, for tests that move time.
+    pub fn clock(&self) -> &C {
+        &self.clock
+    }
+
     /// Answers one message.
     pub async fn handle(&self, request: Request, sender: &Sender) -> Response {
         if !matches!(request, Request::Observe { .. }) && !self.is_extension_page(sender) {
@@ -86,6 +93,31 @@ impl<S: Storage, C: Clock> Service<S, C> {
         match request {
             Request::Observe { observation } => self.observe(observation, sender).await,
             Request::Summary { locale } => self.summary(locale.as_deref()).await,
+            Request::Overview { locale, period } => self.overview(locale.as_deref(), period).await,
+            Request::ExportCsv {} => match self.ledger().await {
+                Ok(ledger) => Response::Csv {
+                    csv: to_csv(&export(&ledger)),
+                },
+                Err(error) => error_response(error),
+            },
+            Request::Import { export } => self.import(&export).await,
+            Request::Pause { until_ms } => {
+                let pause = match until_ms {
+                    Some(epoch_ms) => Pause::Until { epoch_ms },
+                    None => Pause::UntilResumed,
+                };
+                self.change_settings(|settings| settings.paused = Some(pause))
+                    .await
+            }
+            Request::Resume {} => {
+                self.change_settings(|settings| settings.paused = None)
+                    .await
+            }
+            Request::SetPreferences { preferences } => {
+                self.change_settings(|settings| settings.preferences = preferences)
+                    .await
+            }
+            Request::DeleteEverything {} => self.delete_everything().await,
             Request::SetValuation { valuation } => match valuation.check() {
                 Ok(()) => {
                     self.change_settings(|settings| settings.valuation = Some(valuation))
@@ -113,16 +145,84 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
     }
 
+    /// The valuation the user chose, or the default for the browser's language.
+    fn valuation_of(settings: &Settings, locale: Option<&str>) -> Valuation {
+        settings
+            .valuation
+            .filter(|valuation| valuation.check().is_ok())
+            .unwrap_or_else(|| Valuation::for_locale(locale.unwrap_or("en")))
+    }
+
+    /// Everything the dashboard shows for a period.
+    async fn overview(&self, locale: Option<&str>, period: Period) -> Response {
+        let (ledger, settings) = match (self.ledger().await, self.settings().await) {
+            (Ok(ledger), Ok(settings)) => (ledger, settings),
+            (Err(error), _) | (_, Err(error)) => return error_response(error),
+        };
+        let valuation = Self::valuation_of(&settings, locale);
+        let today = self.clock.now().local_date();
+        match overview(&CARD, &ledger, &valuation, period, today) {
+            Ok(overview) => Response::Overview {
+                overview: Box::new(overview),
+            },
+            Err(message) => Response::Error { message },
+        }
+    }
+
+    /// Merges an export file into the ledger: checked whole first, written in one go.
+    async fn import(&self, file: &Export) -> Response {
+        let today = self.clock.now().local_date();
+        let imported = match ledger_of(file, today) {
+            Ok(imported) => imported,
+            Err(message) => return Response::Error { message },
+        };
+        let mut ledger = match self.ledger().await {
+            Ok(ledger) => ledger,
+            Err(error) => return error_response(error),
+        };
+        let changed: Vec<(String, DayRecord)> = ledger
+            .merge(&imported)
+            .into_iter()
+            .map(|(date, record)| (day_key(date), record))
+            .collect();
+        if !changed.is_empty() {
+            if let Err(error) = self.storage.set_many(&changed).await {
+                return error_response(error);
+            }
+        }
+        Response::Imported {
+            records: file.records.len(),
+            changed_days: changed.len(),
+        }
+    }
+
+    /// Removes every day record and the settings, and forgets the session.
+    async fn delete_everything(&self) -> Response {
+        let days = match self
+            .storage
+            .get_with_prefix::<serde::de::IgnoredAny>(DAY_KEY_PREFIX)
+            .await
+        {
+            Ok(days) => days,
+            Err(error) => return error_response(error),
+        };
+        let mut keys: Vec<String> = days.into_iter().map(|(key, _)| key).collect();
+        let count = keys.len();
+        keys.push(SETTINGS_KEY.to_owned());
+        if let Err(error) = self.storage.remove(&keys).await {
+            return error_response(error);
+        }
+        let _ = self.session.remove(&[SESSION_KEY.to_owned()]).await;
+        Response::Deleted { days: count }
+    }
+
     /// The totals, valued as the user chose, or by default for the browser's language.
     async fn summary(&self, locale: Option<&str>) -> Response {
         let (ledger, settings) = match (self.ledger().await, self.settings().await) {
             (Ok(ledger), Ok(settings)) => (ledger, settings),
             (Err(error), _) | (_, Err(error)) => return error_response(error),
         };
-        let valuation = settings
-            .valuation
-            .filter(|valuation| valuation.check().is_ok())
-            .unwrap_or_else(|| Valuation::for_locale(locale.unwrap_or("en")));
+        let valuation = Self::valuation_of(&settings, locale);
         Response::Summary {
             summary: summarize(&CARD, &ledger, &valuation),
         }
@@ -157,6 +257,11 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Ok(settings) => settings,
             Err(error) => return error_response(error),
         };
+        if settings.is_paused(self.clock.now().epoch_ms) {
+            return Response::Ignored {
+                reason: Rejection::Paused,
+            };
+        }
         let mut session = self.session_state().await;
         let (platform, response) = match &observation {
             Observation::Captcha { event, challenge } => {
@@ -248,9 +353,10 @@ impl<S: Storage, C: Clock> Service<S, C> {
             },
             CaptchaOutcome::Solved(action) => {
                 match self.record(std::slice::from_ref(&action)).await {
-                    Ok(()) => Response::Recorded {
+                    Ok(today) => Response::Recorded {
                         platform,
                         kinds: vec![Kind::Captcha],
+                        badge: settings.preferences.badge.then_some(today),
                     },
                     Err(error) => error_response(error),
                 }
@@ -288,11 +394,12 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let mut trial = guard.clone();
         match trial.admit(rules.platform, rules.ceiling_per_minute, now_ms, toggle) {
             Verdict::Count => match self.record(&actions).await {
-                Ok(()) => {
+                Ok(today) => {
                     *guard = trial;
                     Response::Recorded {
                         platform: rules.platform,
                         kinds: actions.iter().map(|action| action.kind).collect(),
+                        badge: settings.preferences.badge.then_some(today),
                     }
                 }
                 Err(error) => error_response(error),
@@ -309,7 +416,8 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
     }
 
-    async fn record(&self, actions: &[Action]) -> Result<(), StorageError> {
+    /// Adds the actions to today's record and stores it; returns today's count.
+    async fn record(&self, actions: &[Action]) -> Result<u64, StorageError> {
         let key = day_key(self.clock.now().local_date());
         let mut day = self
             .storage
@@ -319,7 +427,8 @@ impl<S: Storage, C: Clock> Service<S, C> {
         for action in actions {
             day.add(action);
         }
-        self.storage.set(&key, &day).await
+        self.storage.set(&key, &day).await?;
+        Ok(day.count())
     }
 
     /// An observation's outcome as diagnostics show it (platform, kinds, outcome only).

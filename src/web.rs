@@ -18,6 +18,10 @@ extern "C" {
     async fn local_get(keys: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set, catch)]
     async fn local_set(items: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove, catch)]
+    async fn local_remove(keys: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = remove, catch)]
+    async fn session_remove(keys: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = get, catch)]
     async fn session_get(keys: JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "session"], js_name = set, catch)]
@@ -113,6 +117,27 @@ impl Storage for ChromeStorage {
             .await
             .map(|_| ())
             .map_err(|e| StorageError(describe(&e)))
+    }
+
+    async fn set_many<T: Serialize>(&self, entries: &[(String, T)]) -> Result<(), StorageError> {
+        let items = js_sys::Object::new();
+        for (key, value) in entries {
+            js_sys::Reflect::set(&items, &JsValue::from_str(key), &to_js(value)?)
+                .map_err(|e| StorageError(describe(&e)))?;
+        }
+        chrome_storage_set(self.0, items.into())
+            .await
+            .map(|_| ())
+            .map_err(|e| StorageError(describe(&e)))
+    }
+
+    async fn remove(&self, keys: &[String]) -> Result<(), StorageError> {
+        let list: js_sys::Array = keys.iter().map(|key| JsValue::from_str(key)).collect();
+        let removed = match self.0 {
+            Area::Local => local_remove(list.into()).await,
+            Area::Session => session_remove(list.into()).await,
+        };
+        removed.map(|_| ()).map_err(|e| StorageError(describe(&e)))
     }
 }
 

@@ -12,10 +12,14 @@ use tacheron::card::Currency;
 use tacheron::classify::{Observation, Rejection};
 use tacheron::date::Instant;
 use tacheron::estimate::{Valuation, WageChoice};
+use tacheron::export::Export;
 use tacheron::memory::{FixedClock, MemoryStorage};
 use tacheron::model::{Kind, Platform};
+use tacheron::ports::Clock;
 use tacheron::protocol::{Request, Response, Sender};
 use tacheron::service::Service;
+use tacheron::settings::Preferences;
+use tacheron::views::{NamedPeriod, Period};
 
 const EXTENSION: &str = "chrome-extension://abcdefghijklmnop/";
 // 2026-11-28T10:00:00Z
@@ -74,14 +78,12 @@ fn a_like_is_stored_under_the_local_date_before_it_is_acknowledged() {
         Response::Recorded {
             platform: Platform::Youtube,
             kinds: vec![Kind::Reaction],
+            badge: None,
         }
     );
     let stored = service.storage().snapshot();
     assert_eq!(stored.len(), 1);
-    assert_eq!(
-        stored["day:2026-11-28"],
-        serde_json::json!({ "youtube/reaction/like": { "n": 1 } })
-    );
+    assert_eq!(stored["day:2026-11-28"], serde_json::json!("yrl=1"));
 }
 
 #[test]
@@ -300,7 +302,8 @@ fn an_image_captcha_on_another_site_is_one_solve_on_other_without_the_site() {
         answer,
         Response::Recorded {
             platform: Platform::Other,
-            kinds: vec![Kind::Captcha]
+            kinds: vec![Kind::Captcha],
+            badge: None,
         }
     );
     let export = export_json(&service);
@@ -490,5 +493,181 @@ fn a_web_page_cannot_change_the_valuation() {
     assert_eq!(
         summary_of(&service, Some("en")).valuation,
         Valuation::for_locale("en")
+    );
+}
+
+fn service_clock_advance(service: &Service<MemoryStorage, FixedClock>, ms: i64) {
+    let now = service.clock().now();
+    service.clock().set(Instant {
+        epoch_ms: now.epoch_ms + ms,
+        ..now
+    });
+}
+
+fn ask(service: &Service<MemoryStorage, FixedClock>, request: Request) -> Response {
+    block_on(service.handle(request, &dashboard()))
+}
+
+fn like_on(service: &Service<MemoryStorage, FixedClock>) -> Response {
+    block_on(service.handle(toggle("like", false, true), &youtube()))
+}
+
+#[test]
+fn a_pause_stops_counting_until_its_time_or_until_resumed() {
+    let service = service();
+    let until = SATURDAY_MORNING.epoch_ms + 3_600_000;
+    assert!(matches!(
+        ask(
+            &service,
+            Request::Pause {
+                until_ms: Some(until)
+            }
+        ),
+        Response::Settings { .. }
+    ));
+    let paused = like_on(&service);
+    assert_eq!(
+        paused,
+        Response::Ignored {
+            reason: Rejection::Paused
+        }
+    );
+    assert!(
+        export_json(&service)["records"]
+            .as_array()
+            .expect("records")
+            .is_empty()
+    );
+
+    ask(&service, Request::Pause { until_ms: None });
+    service_clock_advance(&service, 2 * 3_600_000);
+    assert!(
+        matches!(
+            like_on(&service),
+            Response::Ignored {
+                reason: Rejection::Paused
+            }
+        ),
+        "until resumed"
+    );
+    ask(&service, Request::Resume {});
+    assert!(matches!(like_on(&service), Response::Recorded { .. }));
+}
+
+#[test]
+fn the_badge_gets_todays_count_only_when_the_user_wants_it() {
+    let service = service();
+    assert!(matches!(
+        like_on(&service),
+        Response::Recorded { badge: None, .. }
+    ));
+    let preferences = Preferences {
+        badge: true,
+        ..Preferences::default()
+    };
+    ask(&service, Request::SetPreferences { preferences });
+    let answer = block_on(service.handle(toggle_item("like", false, true, 7), &youtube()));
+    assert!(
+        matches!(answer, Response::Recorded { badge: Some(2), .. }),
+        "{answer:?}"
+    );
+}
+
+#[test]
+fn importing_merges_once_and_a_bad_file_changes_nothing() {
+    let service = service();
+    like_on(&service);
+    let file: Export = serde_json::from_value(serde_json::json!({
+        "format": "tacheron-export", "version": 1,
+        "records": [
+            { "date": "2026-11-20", "platform": "x", "kind": "post", "detail": "post", "count": 3, "measured": 3, "measured_seconds": 95.5 },
+            { "date": "2026-11-28", "platform": "youtube", "kind": "reaction", "detail": "like", "count": 1 }
+        ]
+    }))
+    .expect("an export");
+    let first = ask(
+        &service,
+        Request::Import {
+            export: file.clone(),
+        },
+    );
+    assert_eq!(
+        first,
+        Response::Imported {
+            records: 2,
+            changed_days: 1
+        }
+    );
+    let before = service.storage().snapshot();
+    let again = ask(&service, Request::Import { export: file });
+    assert_eq!(
+        again,
+        Response::Imported {
+            records: 2,
+            changed_days: 0
+        }
+    );
+    assert_eq!(service.storage().snapshot(), before);
+
+    let hostile: Export = serde_json::from_value(serde_json::json!({
+        "format": "tacheron-export", "version": 1,
+        "records": [
+            { "date": "2026-11-21", "platform": "x", "kind": "post", "count": 5 },
+            { "date": "2026-11-22", "platform": "x", "kind": "post", "count": 2, "measured": 9 }
+        ]
+    }))
+    .expect("well-formed");
+    let refused = ask(&service, Request::Import { export: hostile });
+    assert!(
+        matches!(&refused, Response::Error { message } if message.contains("record 2")),
+        "{refused:?}"
+    );
+    assert_eq!(
+        service.storage().snapshot(),
+        before,
+        "nothing of the bad file was written"
+    );
+}
+
+#[test]
+fn the_overview_of_a_week_and_the_csv_follow_the_ledger() {
+    let service = service();
+    like_on(&service);
+    let answer = ask(
+        &service,
+        Request::Overview {
+            locale: Some("fr".into()),
+            period: Period::Named(NamedPeriod::Days7),
+        },
+    );
+    let Response::Overview { overview } = answer else {
+        panic!("expected an overview, got {answer:?}")
+    };
+    assert_eq!(overview.summary.total.count, 1);
+    assert_eq!(overview.this_week.count, 1);
+    assert_eq!(overview.daily.len(), 7);
+    assert!(overview.charts.daily.contains("kind-reaction"));
+    let csv = ask(&service, Request::ExportCsv {});
+    assert_eq!(csv, Response::Csv { csv: "date,platform,kind,detail,count,measured,measured_seconds,rounds,tiles\n2026-11-28,youtube,reaction,like,1,,,,\n".into() });
+}
+
+#[test]
+fn deleting_everything_leaves_an_empty_ledger_and_default_settings() {
+    let service = service();
+    like_on(&service);
+    ask(
+        &service,
+        Request::SetPlatform {
+            platform: Platform::X,
+            enabled: false,
+        },
+    );
+    let answer = ask(&service, Request::DeleteEverything {});
+    assert_eq!(answer, Response::Deleted { days: 1 });
+    assert!(service.storage().snapshot().is_empty());
+    let answer = block_on(service.handle(Request::DeleteEverything {}, &youtube()));
+    assert!(
+        matches!(answer, Response::Error { .. }),
+        "a web page cannot delete"
     );
 }

@@ -173,6 +173,39 @@ export async function startFixtureServer({ port = 0 } = {}) {
 
 /** Chromium with the extension (or without, for side-by-side measurements), every host mapped
  *  to `server`, a fresh profile. */
+// The compact day record of src/ledger.rs (`DayRecord`), read back for assertions: the same
+// one-letter codes, so a change on one side only fails the tests loudly.
+const PLATFORM_CODES = { y: "youtube", x: "x", f: "facebook", i: "instagram", t: "tiktok", r: "reddit", l: "linkedin", m: "mastodon", b: "bluesky", p: "pinterest", o: "other" };
+const KIND_CODES = { c: "captcha", r: "reaction", u: "unreaction", s: "repost", h: "hashtag", p: "post", f: "upload", x: "report" };
+const DETAIL_CODES = {
+  l: "like", d: "dislike", u: "upvote", n: "downvote", f: "favourite", s: "save", r: "repost", x: "report", p: "post",
+  i: "image", v: "video", o: "other", c: "recaptcha-checkbox", g: "recaptcha-image", a: "recaptcha-audio",
+  h: "hcaptcha-checkbox", j: "hcaptcha-image", t: "turnstile", k: "arkose",
+};
+
+/** `"yrl=2 yc=1,1,4200"` → `{"youtube/reaction/like": {n: 2}, "youtube/captcha": {n: 1, m: 1, ms: 4200}}`. */
+export function decodeDay(text) {
+  const day = {};
+  for (const entry of text.split(" ").filter(Boolean)) {
+    const [name, numbers] = entry.split("=");
+    const platform = PLATFORM_CODES[name[0]];
+    const kind = KIND_CODES[name[1]];
+    const rest = name.slice(2);
+    const detail = rest === "" ? null : rest.startsWith("~") ? rest.slice(1) : DETAIL_CODES[rest];
+    if (!platform || !kind || detail === undefined) throw new Error(`unreadable day entry ${entry}`);
+    const [n, m, ms, r, t] = numbers.split(",").map(Number);
+    const tally = Object.fromEntries(Object.entries({ n, m, ms, r, t }).filter(([, v]) => v));
+    day[[platform, kind, detail].filter(Boolean).join("/")] = tally;
+  }
+  return day;
+}
+
+function decodeStored(data) {
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, key.startsWith("day:") && typeof value === "string" ? decodeDay(value) : value]),
+  );
+}
+
 export async function launchBrowser(server, { headless = true, language = "en-US", extension = true } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
@@ -248,8 +281,14 @@ export class Browser {
     return { data, filename: download.suggestedFilename() };
   }
 
-  /** The extension's stored data, read straight from chrome.storage.local in the worker. */
+  /** The extension's stored data, read straight from chrome.storage.local in the worker, with
+   *  the day records decoded (see `decodeDay`). */
   async storedData() {
+    return decodeStored(await this.rawStoredData());
+  }
+
+  /** The extension's stored data exactly as chrome.storage.local holds it. */
+  async rawStoredData() {
     const worker = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
     if (!worker) {
       // The worker is stopped: an extension page reads the same storage.
