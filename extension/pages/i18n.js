@@ -1,0 +1,63 @@
+// The pages' words in the language the user chose (Settings → language), or the browser's.
+//
+// chrome.i18n always follows the browser's language, so when the user picks another one the
+// page reads that language's messages.json from the extension's own files and fills in the
+// placeholders itself, the way chrome.i18n does ($NAME$ → the placeholder's "$1", "$2", …).
+
+const SUPPORTED = ["en", "fr"];
+
+/** Message names allow letters, digits and "_" only: an id's "-" becomes "_". */
+const nameOf = (key) => key.replaceAll("-", "_");
+
+function substitute(entry, substitutions = []) {
+  const values = Array.isArray(substitutions) ? substitutions : [substitutions];
+  const positional = (text) => text.replace(/\$(\d)/g, (_, n) => String(values[Number(n) - 1] ?? ""));
+  return entry.message
+    .replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name) => {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? positional(placeholder.content) : whole;
+    })
+    .replace(/\$\$/g, "$");
+}
+
+/**
+ * Loads the messages for the chosen language. Resolves to { language, locale, message }:
+ * `language` is "en" or "fr", `locale` the tag for Intl formats and the page's lang attribute,
+ * and `message(key, substitutions)` the text (the key itself when a message is missing).
+ */
+export async function loadLanguage() {
+  const browserLocale = chrome.i18n.getUILanguage();
+  let chosen = "auto";
+  try {
+    const answer = await chrome.runtime.sendMessage({ type: "settings" });
+    chosen = answer?.settings?.preferences?.language ?? "auto";
+  } catch {
+    // The worker could not answer: the browser's language will do.
+  }
+  const browserLanguage = browserLocale.split(/[-_]/)[0].toLowerCase();
+  if (chosen === "auto" || !SUPPORTED.includes(chosen) || chosen === browserLanguage) {
+    return {
+      language: SUPPORTED.includes(browserLanguage) ? browserLanguage : "en",
+      locale: browserLocale,
+      message: (key, substitutions) => chrome.i18n.getMessage(nameOf(key), substitutions) || key,
+    };
+  }
+  const response = await fetch(chrome.runtime.getURL(`_locales/${chosen}/messages.json`));
+  const messages = await response.json();
+  return {
+    language: chosen,
+    locale: chosen,
+    message: (key, substitutions) => {
+      const entry = messages[nameOf(key)];
+      return entry ? substitute(entry, substitutions) : key;
+    },
+  };
+}
+
+/** Fills every `[data-i18n]` element under `root` (and the title) with its message. */
+export function translate(root, message) {
+  for (const element of root.querySelectorAll("[data-i18n]")) element.textContent = message(element.dataset.i18n);
+  for (const element of root.querySelectorAll("[data-i18n-label]")) {
+    element.setAttribute("aria-label", message(element.dataset.i18nLabel));
+  }
+}
