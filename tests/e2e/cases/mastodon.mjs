@@ -21,6 +21,9 @@ const hashtags = (count) => ({ platform: "mastodon", kind: "hashtag", count });
 const EDITOR = "form.compose-form textarea.autosuggest-textarea__textarea";
 const PUBLISH = 'form.compose-form button[type="submit"]';
 const sent = { wait: 400 };
+// Erases what the textarea holds, as a person would: had the sensor taken the key before for a
+// send, the textarea clearing now would make it count.
+const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
 
 export default [
   {
@@ -204,6 +207,14 @@ export default [
     url: `${LEGACY}?hl=fr`,
     steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Bonjour #Fédivers" } }, { press: "Control+Enter" }, sent],
     expect: [post(1), hashtags(1)],
+  },
+  {
+    name: "mastodon compose form: Enter alone starts a new line, not a post, even once the text is erased",
+    platform: "mastodon",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Brouillon #idée" } }, { press: "Enter" }, sent, ...erase, sent],
+    expect: [],
   },
   {
     name: "mastodon compose form: Post with an empty editor counts nothing",
