@@ -1,7 +1,7 @@
 // Instagram: the heart's state is the aria-label of the svg that the page replaces on each click
 // (fixture tests/fixtures/instagram/). Post 1 starts not liked, post 2 liked. The comment form
-// under each post counts a post and its hashtags. Files chosen or dropped in the Create dialog
-// count as uploads.
+// under each post counts a post and its hashtags, sent with Post or with Enter (Shift+Enter only
+// starts a new line). Files chosen or dropped in the Create dialog count as uploads.
 
 const FEED = "https://www.instagram.com/";
 const heart = (post, label) => `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
@@ -17,6 +17,10 @@ const create = (label) => `a:has(svg[aria-label="${label}"])`;
 const CREATE_INPUT = '[role="dialog"] form[enctype="multipart/form-data"] input[type="file"]';
 const CREATE_DIALOG = '[role="dialog"]';
 const upload = (detail, count) => ({ platform: "instagram", kind: "upload", detail, count });
+const commentShown = (post) => `article:nth-of-type(${post}) .xcomment`;
+// Erases what the box holds, as a person would: had the sensor taken the key before for a send,
+// the box clearing now would make it count.
+const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
 
 export default [
   {
@@ -126,6 +130,45 @@ export default [
       sent,
     ],
     expect: [comment(1)],
+  },
+  {
+    name: "instagram: a comment sent with Enter counts one post and its hashtag",
+    platform: "instagram",
+    kind: "hashtag",
+    url: FEED,
+    steps: [
+      { click: commentBox(1) },
+      { type: { selector: commentBox(1), text: "Trop beau #coucherdesoleil" } },
+      { press: "Enter" },
+      { waitFor: commentShown(1) },
+      sent,
+    ],
+    expect: [comment(1), hashtags(1)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "instagram: Shift+Enter starts a new line and sends nothing, even once the box is erased",
+    platform: "instagram",
+    kind: "negative",
+    url: FEED,
+    steps: [{ click: commentBox(1) }, { type: { selector: commentBox(1), text: "Hmm #maybe" } }, { press: "Shift+Enter" }, sent, ...erase, sent],
+    expect: [],
+  },
+  {
+    name: "instagram: two lines joined with Shift+Enter, then Enter, count one post with the hashtags of both",
+    platform: "instagram",
+    kind: "hashtag",
+    url: `${FEED}?hl=fr`,
+    steps: [
+      { click: commentBox(2) },
+      { type: { selector: commentBox(2), text: "Au sommet #montagne" } },
+      { press: "Shift+Enter" },
+      { type: { selector: commentBox(2), text: "quelle montée #rando" } },
+      { press: "Enter" },
+      { waitFor: commentShown(2) },
+      sent,
+    ],
+    expect: [comment(1), hashtags(2)],
   },
   {
     name: "instagram Create: a photo and a video chosen with Select from computer count as uploads",

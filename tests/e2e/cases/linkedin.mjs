@@ -3,7 +3,8 @@
 // its label ("view-name-2025", feed.html) (fixtures tests/fixtures/linkedin/). In both, post 1
 // starts without a reaction and post 2 liked. The legacy share box and comment box, and the new
 // feed's comment box, count a post and its hashtags. Files chosen under the legacy share box's
-// Add media count as uploads.
+// Add media count as uploads, and so do files chosen under the new feed's Media, whose file input
+// lives in the open shadow root of the interop outlet (div[data-testid="interop-shadowdom"]).
 
 const LEGACY = "https://www.linkedin.com/feed-legacy";
 const FEED = "https://www.linkedin.com/feed";
@@ -28,6 +29,11 @@ const COMMENT_EDITOR = `${post1} [data-testid="ui-core-tiptap-text-editor-wrappe
 const COMMENT_SUBMIT = `${post1} [componentkey*="commentButtonSection"] button`;
 const ADD_MEDIA = (label) => `button.image_video-detour-btn[aria-label="${label}"]`;
 const MEDIA_INPUT = "#media-editor-file-selector__file-input";
+const MEDIA = (label) => `[data-view-name="share-box"] button[aria-label="${label}"]`;
+// Playwright's CSS selectors go through open shadow roots.
+const INTEROP = '[data-testid="interop-shadowdom"]';
+const INTEROP_MEDIA_INPUT = `${INTEROP} input#media-editor-file-selector__file-input`;
+const INTEROP_MEDIA_SHOWN = `${INTEROP} .media-editor-file-selector__files li`;
 const upload = (detail, count) => ({ platform: "linkedin", kind: "upload", detail, count });
 
 export default [
@@ -184,6 +190,32 @@ export default [
     kind: "upload",
     url: `${LEGACY}?hl=fr`,
     steps: [{ click: ADD_MEDIA("Ajouter un média") }, { upload: { selector: MEDIA_INPUT, files: [{ name: "demo.webm" }] } }, settle],
+    expect: [upload("video", 1)],
+  },
+  {
+    name: "linkedin feed share box: an image chosen under Media, in the interop shadow root, counts one image upload",
+    platform: "linkedin",
+    kind: "upload",
+    url: FEED,
+    steps: [
+      { click: MEDIA("Media") },
+      { upload: { selector: INTEROP_MEDIA_INPUT, files: [{ name: "roadmap.png" }] } },
+      { waitFor: INTEROP_MEDIA_SHOWN },
+      settle,
+    ],
+    expect: [upload("image", 1)],
+  },
+  {
+    name: "linkedin feed share box in French: a video chosen under Média, in the interop shadow root, counts one video upload",
+    platform: "linkedin",
+    kind: "upload",
+    url: `${FEED}?hl=fr`,
+    steps: [
+      { click: MEDIA("Média") },
+      { upload: { selector: INTEROP_MEDIA_INPUT, files: [{ name: "demo.mp4" }] } },
+      { waitFor: INTEROP_MEDIA_SHOWN },
+      settle,
+    ],
     expect: [upload("video", 1)],
   },
   {

@@ -43,6 +43,9 @@ const toComment = (status) => [
   { click: STEP_BUTTON },
   { waitFor: COMMENT },
 ];
+// Erases what the textarea holds, as a person would: had the sensor taken the key before for a
+// send, the textarea clearing now would make it count.
+const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
 
 export default [
   {
@@ -226,6 +229,14 @@ export default [
     url: `${LEGACY}?hl=fr`,
     steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Bonjour #Fédivers" } }, { press: "Control+Enter" }, sent],
     expect: [post(1), hashtags(1)],
+  },
+  {
+    name: "mastodon compose form: Enter alone starts a new line, not a post, even once the text is erased",
+    platform: "mastodon",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Brouillon #idée" } }, { press: "Enter" }, sent, ...erase, sent],
+    expect: [],
   },
   {
     name: "mastodon compose form: Post with an empty editor counts nothing",

@@ -2,7 +2,8 @@
 // (PinBetterSaveButton) or the close-up's (closeup-save-button); the same button labelled
 // "Saved" ("Enregistré") takes the pin back out and counts nothing (fixtures
 // tests/fixtures/pinterest/). On the grid, pin 2 starts saved. Files chosen or dropped in the pin
-// creation tool count as uploads.
+// creation tool count as uploads, once, whether the page takes a drop itself (cancelling it) or
+// leaves it to the file input (?native-drop).
 
 const HOME = "https://www.pinterest.com/";
 const PIN = "https://www.pinterest.com/pin";
@@ -100,6 +101,19 @@ export default [
     kind: "upload",
     url: CREATE,
     steps: [{ trustedDrop: { selector: '[data-test-id="storyboard-upload-area"]', files: [{ name: "living-room.webp" }] } }, settle],
+    expect: [upload("image", 1)],
+  },
+  {
+    name: "pinterest pin creation tool: an image dropped and left to the file input (drop not cancelled) counts once",
+    platform: "pinterest",
+    kind: "upload",
+    url: `${CREATE}?native-drop`,
+    steps: [
+      { trustedDrop: { selector: '[data-test-id="storyboard-upload-area"]', files: [{ name: "living-room.webp" }] } },
+      // The browser filled the input and the page took the files from its change event.
+      { waitFor: '[data-test-id="storyboard-drafts"] li' },
+      settle,
+    ],
     expect: [upload("image", 1)],
   },
   {

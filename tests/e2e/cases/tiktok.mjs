@@ -1,7 +1,8 @@
 // TikTok: button[aria-pressed] around a data-e2e like icon, in two layouts: the For You feed
 // ("feed-2024", like-icon) and the video page in browse mode ("browse-2024", browse-like-icon)
 // (fixtures tests/fixtures/tiktok/). On the feed, video 1 starts not liked, video 2 liked. The
-// video page's comment box counts a post and its hashtags. A video chosen or dropped on TikTok
+// video page's comment box counts a post and its hashtags, sent with Post or with Enter
+// (Shift+Enter only starts a new line). A video chosen or dropped on TikTok
 // Studio's upload page counts as an upload.
 
 const FEED = "https://www.tiktok.com/foryou";
@@ -19,6 +20,10 @@ const sent = { wait: 400 };
 const STUDIO = "https://www.tiktok.com/tiktokstudio/upload";
 const UPLOAD_CARD = '[data-e2e="select_video_container"]';
 const upload = (detail, count) => ({ platform: "tiktok", kind: "upload", detail, count });
+const COMMENT_SHOWN = '[data-e2e^="comment-username-new"]';
+// Erases what the box holds, as a person would: had the sensor taken the key before for a send,
+// the box clearing now would make it count.
+const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
 
 export default [
   {
@@ -114,6 +119,45 @@ export default [
     url: VIDEO,
     steps: [{ click: COMMENT_EDITOR }, { click: COMMENT_POST }, sent],
     expect: [],
+  },
+  {
+    name: "tiktok video page: a comment sent with Enter counts one post and its hashtag",
+    platform: "tiktok",
+    kind: "hashtag",
+    url: VIDEO,
+    steps: [
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "la chorée #incroyable" } },
+      { press: "Enter" },
+      { waitFor: COMMENT_SHOWN },
+      sent,
+    ],
+    expect: [comment(1), hashtags(1)],
+    measured: { kind: "post", atLeastSeconds: 0.001 },
+  },
+  {
+    name: "tiktok video page: Shift+Enter starts a new line and sends nothing, even once the box is erased",
+    platform: "tiktok",
+    kind: "negative",
+    url: VIDEO,
+    steps: [{ click: COMMENT_EDITOR }, { type: { selector: COMMENT_EDITOR, text: "attends #brouillon" } }, { press: "Shift+Enter" }, sent, ...erase, sent],
+    expect: [],
+  },
+  {
+    name: "tiktok video page: two lines joined with Shift+Enter, then Enter, count one post with the hashtags of both",
+    platform: "tiktok",
+    kind: "hashtag",
+    url: `${VIDEO}?hl=fr`,
+    steps: [
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "trop bien #danse" } },
+      { press: "Shift+Enter" },
+      { type: { selector: COMMENT_EDITOR, text: "encore #bis" } },
+      { press: "Enter" },
+      { waitFor: COMMENT_SHOWN },
+      sent,
+    ],
+    expect: [comment(1), hashtags(2)],
   },
   {
     name: "tiktok studio: a video chosen with Select video counts one video upload",

@@ -5,6 +5,9 @@ const FIRST = '[data-testid="cellInnerDiv"]:nth-child(1)';
 const LIKE = `${FIRST} [data-testid="like"], ${FIRST} [data-testid="unlike"]`;
 const RETWEET = `${FIRST} [data-testid="retweet"]`;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
+// Erases what the composer holds, as a person would: had the sensor taken the key before for a
+// send, the composer clearing now would make it count.
+const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
 
 export default [
   {
@@ -90,6 +93,32 @@ export default [
       { wait: 400 },
     ],
     expect: [{ platform: "x", kind: "post", detail: "post", count: 1 }],
+  },
+  {
+    name: "x: Enter alone in the composer starts a new line, not a post, even once the draft is erased",
+    platform: "x",
+    kind: "negative",
+    url: HOME,
+    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "thinking #draft" } }, { press: "Enter" }, { wait: 400 }, ...erase, { wait: 400 }],
+    expect: [],
+  },
+  {
+    name: "x: a new line with Enter, then Post, counts one post with the hashtags of both lines",
+    platform: "x",
+    kind: "hashtag",
+    url: HOME,
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "first #one" } },
+      { press: "Enter" },
+      { type: { selector: EDITOR, text: "second #two" } },
+      { click: '[data-testid="tweetButtonInline"]' },
+      { wait: 400 },
+    ],
+    expect: [
+      { platform: "x", kind: "hashtag", count: 2 },
+      { platform: "x", kind: "post", detail: "post", count: 1 },
+    ],
   },
   {
     name: "x: two images and a video uploaded",
