@@ -228,19 +228,34 @@
   const textOf = (editor) =>
     editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement ? editor.value : editor.innerText;
 
+  // One pending send per editor: a second submit before the box clears (an Enter that picks a
+  // suggestion, then the Enter that sends; Enter then the send button) replaces the first, so a
+  // post counts once, with the text as last submitted.
+  const pendingSends = new WeakMap();
+
   function onSubmit(editor, rule) {
     const text = textOf(editor);
     if (!text.trim()) return;
     const started = composingSince.get(editor);
     const composedMs = started === undefined ? 0 : Math.max(0, Math.round(performance.now() - started));
-    composingSince.delete(editor);
-    // Sent only once the composer clears or closes: a failed or cancelled submit counts nothing.
     const deadline = performance.now() + POST_CONFIRM_WITHIN_MS;
+    const pending = pendingSends.get(editor);
+    if (pending) {
+      Object.assign(pending, { text, composedMs, deadline, rule });
+      return;
+    }
+    // Sent only once the composer clears or closes: a failed or cancelled submit counts nothing.
+    const send = { text, composedMs, deadline, rule };
+    pendingSends.set(editor, send);
     const check = () => {
       if (!editor.isConnected || !textOf(editor).trim()) {
-        report({ signal: "post", control: rule.control, text, composed_ms: composedMs });
-      } else if (performance.now() < deadline) {
+        pendingSends.delete(editor);
+        composingSince.delete(editor);
+        report({ signal: "post", control: send.rule.control, text: send.text, composed_ms: send.composedMs });
+      } else if (performance.now() < send.deadline) {
         setTimeout(check, 100);
+      } else {
+        pendingSends.delete(editor);
       }
     };
     setTimeout(check, 0);
@@ -296,7 +311,7 @@
         const editor = onPath(event, editorSelector);
         if (editor) {
           if (!composingSince.has(editor)) composingSince.set(editor, performance.now());
-          if (event.key === "Enter" && !event.isComposing && !event.shiftKey && !event.altKey) {
+          if (event.key === "Enter" && !event.repeat && !event.isComposing && !event.shiftKey && !event.altKey) {
             const rule = rules.composers.find((c) => editor.matches(c.editor));
             // Ctrl/Cmd+Enter sends everywhere; Enter alone only where the platform sends on it
             // (elsewhere it starts a new line). Either way the post counts once the box clears.

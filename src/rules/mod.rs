@@ -18,7 +18,7 @@ pub use captchas::{CAPTCHA_PROVIDERS, CaptchaFrame, CaptchaProvider, captcha_fra
 pub use platforms::ALL_RULES;
 
 /// The version of this table; it changes with every change of a selector.
-pub const RULES_VERSION: &str = "2026.11.5";
+pub const RULES_VERSION: &str = "2026.11.6";
 
 /// What counting an observation means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

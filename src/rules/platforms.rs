@@ -551,8 +551,10 @@ const BLUESKY: PlatformRules = PlatformRules {
 /// the French "Publier" and the dialog around both are assumptions.
 ///
 /// Comments: a `form` around a `role="textbox"` contenteditable, sent with Enter alone or the
-/// arrow button `#focused-state-composer-submit` labelled "Comment" (assumptions: the form, the
-/// id and the French "Commenter"; no public trace of the current comment box was found).
+/// arrow button in `#focused-state-composer-submit` labelled "Comment" (public automation code
+/// finds the arrow by that id; the French "Commenter" is an assumption). The editor is taken as
+/// a comment box only in a form holding that arrow: the share box's editor also sits in a form,
+/// and there Enter starts a new line.
 const FACEBOOK: PlatformRules = PlatformRules {
     platform: Platform::Facebook,
     hosts: &["www.facebook.com"],
@@ -573,7 +575,7 @@ const FACEBOOK: PlatformRules = PlatformRules {
             control: "comment",
             variant: "lexical-form-2023",
             submit: "#focused-state-composer-submit, form [role=\"button\"]:is([aria-label=\"Comment\"], [aria-label=\"Commenter\"])",
-            editor: "form [contenteditable=\"true\"][role=\"textbox\"]",
+            editor: "form:has(#focused-state-composer-submit) [contenteditable=\"true\"][role=\"textbox\"]",
             submit_on_enter: true,
         },
         ComposerRule {
