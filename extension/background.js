@@ -13,6 +13,12 @@ const core = init({ module_or_path: chrome.runtime.getURL("pkg/tacheron_bg.wasm"
 
 let previous = Promise.resolve();
 
+// The core keeps the ledger in memory between messages (the dashboard switching periods reads
+// it again and again); any change to the durable store, by the core or anyone else, drops it.
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === "local") core.then((ready) => ready.forget_cached_ledger());
+});
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
   const answer = previous

@@ -386,6 +386,17 @@ impl Ledger {
         }
     }
 
+    /// The days from `from` to `to` (both included) with their records, without copying them.
+    pub fn days_between(
+        &self,
+        from: LocalDate,
+        to: LocalDate,
+    ) -> impl Iterator<Item = (LocalDate, &DayRecord)> {
+        self.days
+            .range(from..=to)
+            .map(|(date, record)| (*date, record))
+    }
+
     /// The days with their records, oldest first.
     pub fn days(&self) -> impl Iterator<Item = (LocalDate, &DayRecord)> {
         self.days.iter().map(|(date, record)| (*date, record))

@@ -34,6 +34,8 @@ use crate::settings::{Pause, SETTINGS_KEY, Settings};
 use crate::summary::summarize;
 use crate::views::{Period, overview};
 use serde::{Deserialize, Serialize};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// The session-store key of [`SessionState`].
 const SESSION_KEY: &str = "session";
@@ -57,6 +59,11 @@ pub struct Service<S, C> {
     session: S,
     clock: C,
     extension_base_url: String,
+    /// The ledger as last read from `storage`, while nothing has changed there (see
+    /// [`Service::forget_cached_ledger`]); the dashboard's period switches then cost no reading.
+    cached_ledger: RefCell<Option<Rc<Ledger>>>,
+    /// Counts the changes to `storage`, so that a read that raced with a change is not cached.
+    storage_generation: Cell<u64>,
 }
 
 impl<S: Storage, C: Clock> Service<S, C> {
@@ -70,7 +77,17 @@ impl<S: Storage, C: Clock> Service<S, C> {
             session,
             clock,
             extension_base_url: extension_base_url.to_owned(),
+            cached_ledger: RefCell::new(None),
+            storage_generation: Cell::new(0),
         }
+    }
+
+    /// Drops the cached ledger: the durable store changed (the extension calls this on every
+    /// `chrome.storage.onChanged` of the local area, whoever made the change).
+    pub fn forget_cached_ledger(&self) {
+        self.storage_generation
+            .set(self.storage_generation.get().wrapping_add(1));
+        self.cached_ledger.replace(None);
     }
 
     /// The store, for inspection.
@@ -177,7 +194,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Err(message) => return Response::Error { message },
         };
         let mut ledger = match self.ledger().await {
-            Ok(ledger) => ledger,
+            Ok(ledger) => Ledger::clone(&ledger),
             Err(error) => return error_response(error),
         };
         let changed: Vec<(String, DayRecord)> = ledger
@@ -186,6 +203,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .map(|(date, record)| (day_key(date), record))
             .collect();
         if !changed.is_empty() {
+            self.forget_cached_ledger();
             if let Err(error) = self.storage.set_many(&changed).await {
                 return error_response(error);
             }
@@ -209,6 +227,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let mut keys: Vec<String> = days.into_iter().map(|(key, _)| key).collect();
         let count = keys.len();
         keys.push(SETTINGS_KEY.to_owned());
+        self.forget_cached_ledger();
         if let Err(error) = self.storage.remove(&keys).await {
             return error_response(error);
         }
@@ -233,13 +252,21 @@ impl<S: Storage, C: Clock> Service<S, C> {
         Ok(self.storage.get(SETTINGS_KEY).await?.unwrap_or_default())
     }
 
-    /// The whole ledger as stored.
-    pub async fn ledger(&self) -> Result<Ledger, StorageError> {
+    /// The whole ledger as stored (from the cache while the store has not changed).
+    pub async fn ledger(&self) -> Result<Rc<Ledger>, StorageError> {
+        if let Some(ledger) = self.cached_ledger.borrow().as_ref() {
+            return Ok(Rc::clone(ledger));
+        }
+        let generation = self.storage_generation.get();
         let days = self
             .storage
             .get_with_prefix::<DayRecord>(DAY_KEY_PREFIX)
             .await?;
-        Ledger::from_stored(days).map_err(StorageError)
+        let ledger = Rc::new(Ledger::from_stored(days).map_err(StorageError)?);
+        if self.storage_generation.get() == generation {
+            self.cached_ledger.replace(Some(Rc::clone(&ledger)));
+        }
+        Ok(ledger)
     }
 
     async fn session_state(&self) -> SessionState {
@@ -427,6 +454,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         for action in actions {
             day.add(action);
         }
+        self.forget_cached_ledger();
         self.storage.set(&key, &day).await?;
         Ok(day.count())
     }

@@ -3,10 +3,9 @@
 
 use crate::card::{Range, RateCard};
 use crate::estimate::{Counted, Estimate, Valuation, Valuations, estimate, value};
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, Tally, TallyKey};
 use crate::model::{Kind, Platform};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// One line of the dashboard's table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,55 +52,98 @@ pub struct Summary {
 
 /// Sums the whole ledger, valued with `valuation`.
 pub fn summarize(card: &RateCard, ledger: &Ledger, valuation: &Valuation) -> Summary {
-    let mut rows: BTreeMap<(Platform, Kind), Estimate> = BTreeMap::new();
+    let mut totals = Totals::default();
     for (_, key, tally) in ledger.tallies() {
-        let counted = Counted {
-            count: u64::from(tally.count),
-            measured: u64::from(tally.measured),
-            measured_ms: u64::from(tally.measured_ms),
-        };
-        let detail = key.detail.as_ref().map(|detail| detail.as_str());
-        let one = estimate(card, key.kind, detail, counted, valuation.currency);
-        let row = rows.entry((key.platform, key.kind)).or_default();
-        *row = *row + one;
+        totals.add(
+            key.platform,
+            key.kind,
+            tally_estimate(card, key, tally, valuation),
+        );
     }
-    let rows: Vec<SummaryRow> = rows
-        .into_iter()
-        .map(|((platform, kind), estimate)| SummaryRow {
-            platform,
-            kind,
-            estimate,
-        })
-        .collect();
-    let total = rows
-        .iter()
-        .fold(Estimate::default(), |sum, row| sum + row.estimate);
-    let mut platforms: Vec<Platform> = rows.iter().map(|row| row.platform).collect();
-    platforms.dedup();
-    let scale = platforms
-        .into_iter()
-        .filter_map(|platform| {
-            let revenue = card.revenue_of(platform)?;
-            Some(Scale {
-                platform,
-                company: revenue.id,
-                yearly: card.convert(
-                    revenue.yearly.amount,
-                    revenue.yearly.currency,
-                    valuation.currency,
-                ),
-                year: revenue.yearly.year,
+    totals.summary(card, valuation)
+}
+
+/// The estimate of one stored tally.
+pub fn tally_estimate(
+    card: &RateCard,
+    key: &TallyKey,
+    tally: &Tally,
+    valuation: &Valuation,
+) -> Estimate {
+    let counted = Counted {
+        count: u64::from(tally.count),
+        measured: u64::from(tally.measured),
+        measured_ms: u64::from(tally.measured_ms),
+    };
+    let detail = key.detail.as_ref().map(|detail| detail.as_str());
+    estimate(card, key.kind, detail, counted, valuation.currency)
+}
+
+/// Estimates added up per platform and kind, in a fixed table (no map to grow while summing a
+/// year of tallies).
+#[derive(Debug, Clone, Default)]
+pub struct Totals {
+    cells: [[Estimate; Kind::ALL.len()]; Platform::ALL.len()],
+}
+
+impl Totals {
+    /// Adds one estimate.
+    pub fn add(&mut self, platform: Platform, kind: Kind, estimate: Estimate) {
+        if let Some(cell) = self
+            .cells
+            .get_mut(platform as usize)
+            .and_then(|row| row.get_mut(kind as usize))
+        {
+            *cell = *cell + estimate;
+        }
+    }
+
+    /// The summary of what was added.
+    pub fn summary(&self, card: &RateCard, valuation: &Valuation) -> Summary {
+        let rows: Vec<SummaryRow> =
+            Platform::ALL
+                .iter()
+                .zip(&self.cells)
+                .flat_map(|(platform, row)| {
+                    Kind::ALL.iter().zip(row).filter(|(_, e)| e.count > 0).map(
+                        |(kind, estimate)| SummaryRow {
+                            platform: *platform,
+                            kind: *kind,
+                            estimate: *estimate,
+                        },
+                    )
+                })
+                .collect();
+        let total = rows
+            .iter()
+            .fold(Estimate::default(), |sum, row| sum + row.estimate);
+        let mut platforms: Vec<Platform> = rows.iter().map(|row| row.platform).collect();
+        platforms.dedup();
+        let scale = platforms
+            .into_iter()
+            .filter_map(|platform| {
+                let revenue = card.revenue_of(platform)?;
+                Some(Scale {
+                    platform,
+                    company: revenue.id,
+                    yearly: card.convert(
+                        revenue.yearly.amount,
+                        revenue.yearly.currency,
+                        valuation.currency,
+                    ),
+                    year: revenue.yearly.year,
+                })
             })
-        })
-        .collect();
-    Summary {
-        rate_card: card.version,
-        valuation: *valuation,
-        hourly_wage: valuation.hourly_wage(card),
-        values: value(card, &total, valuation),
-        total,
-        rows,
-        scale,
+            .collect();
+        Summary {
+            rate_card: card.version,
+            valuation: *valuation,
+            hourly_wage: valuation.hourly_wage(card),
+            values: value(card, &total, valuation),
+            total,
+            rows,
+            scale,
+        }
     }
 }
 

@@ -7,8 +7,7 @@ use crate::charts::{self, Charts};
 use crate::date::LocalDate;
 use crate::estimate::Valuation;
 use crate::ledger::Ledger;
-use crate::model::Kind;
-use crate::summary::{Summary, summarize};
+use crate::summary::{Summary, Totals, summarize, tally_estimate};
 use serde::{Deserialize, Serialize};
 
 /// The periods the dashboard offers: a name (`"today"`, `"7d"`, `"30d"`, `"12m"`, `"all"`) or
@@ -213,8 +212,6 @@ pub fn overview(
 ) -> Result<Overview, String> {
     let first = ledger.days().next().map(|(date, _)| date);
     let (from, to) = period.resolve(today, first)?;
-    let in_period = ledger.between(from, to);
-    let summary = summarize(card, &in_period, valuation);
 
     let monday = LocalDate::from_days_since_epoch(today.days_since_epoch() - weekday(today));
     let last_monday = LocalDate::from_days_since_epoch(monday.days_since_epoch() - 7);
@@ -222,6 +219,7 @@ pub fn overview(
     let this_week = week(card, ledger, valuation, monday, today);
     let last_week = week(card, ledger, valuation, last_monday, last_sunday);
 
+    // One pass over the period's tallies feeds both the summary and the daily series.
     let mut daily: Vec<DayPoint> = (from.days_since_epoch()..=to.days_since_epoch())
         .map(|days| DayPoint {
             date: LocalDate::from_days_since_epoch(days),
@@ -229,23 +227,22 @@ pub fn overview(
             seconds: 0.0,
         })
         .collect();
-    for (date, record) in in_period.days() {
+    let mut totals = Totals::default();
+    for (date, record) in ledger.days_between(from, to) {
         let index = usize::try_from(date.days_since_epoch() - from.days_since_epoch()).ok();
-        let Some(point) = index.and_then(|index| daily.get_mut(index)) else {
-            continue;
-        };
-        let mut day = Ledger::new();
-        day.insert(date, record.clone());
-        let day_summary = summarize(card, &day, valuation);
-        for row in &day_summary.rows {
-            if let Some(slot) = Kind::ALL.iter().position(|kind| *kind == row.kind) {
-                if let Some(count) = point.counts.get_mut(slot) {
-                    *count += row.estimate.count;
+        let mut point = index.and_then(|index| daily.get_mut(index));
+        for (key, tally) in record.tallies() {
+            let estimate = tally_estimate(card, key, tally, valuation);
+            totals.add(key.platform, key.kind, estimate);
+            if let Some(point) = point.as_deref_mut() {
+                if let Some(count) = point.counts.get_mut(key.kind as usize) {
+                    *count += estimate.count;
                 }
+                point.seconds += estimate.seconds.central;
             }
         }
-        point.seconds = day_summary.total.seconds.central;
     }
+    let summary = totals.summary(card, valuation);
     let charts = charts::draw(&daily, &summary);
     Ok(Overview {
         from,
@@ -262,7 +259,7 @@ pub fn overview(
 mod tests {
     use super::*;
     use crate::card::CARD;
-    use crate::model::{Action, Detail, Platform};
+    use crate::model::{Action, Detail, Kind, Platform};
 
     fn date(text: &str) -> LocalDate {
         LocalDate::parse(text).expect("date")

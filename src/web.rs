@@ -179,6 +179,11 @@ impl Core {
         }
     }
 
+    /// Forgets the ledger kept in memory: call it whenever `chrome.storage.local` changes.
+    pub fn forget_cached_ledger(&self) {
+        self.service.forget_cached_ledger();
+    }
+
     /// Answers one message; `sender` is `{url, tab_id, tab_url}` as the browser reports the
     /// sender. The promise always resolves to a response object (errors included), never rejects.
     pub fn handle(&self, message: JsValue, sender: JsValue) -> js_sys::Promise {

@@ -671,3 +671,21 @@ fn deleting_everything_leaves_an_empty_ledger_and_default_settings() {
         "a web page cannot delete"
     );
 }
+
+#[test]
+fn the_ledger_is_read_again_once_the_store_changed_behind_the_core() {
+    let service = service();
+    like_on(&service);
+    let before = summary_of(&service, None);
+    assert_eq!(before.total.count, 1);
+    // Another page of the extension writes the store directly; the browser then reports the
+    // change, and the extension tells the core to forget what it kept.
+    service
+        .storage()
+        .put_raw("day:2026-11-27", serde_json::json!("yrl=4"));
+    service.forget_cached_ledger();
+    assert_eq!(summary_of(&service, None).total.count, 5);
+    // The core's own writes are seen at once.
+    block_on(service.handle(toggle_item("like", false, true, 9), &youtube()));
+    assert_eq!(summary_of(&service, None).total.count, 6);
+}
