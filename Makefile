@@ -54,6 +54,7 @@ bench: build
 	cargo bench --quiet --bench ingest
 	node tools/bench.mjs
 	node tools/bench-sensor.mjs
+	node tools/bench-dashboard.mjs
 
 ## package: store-ready zips of both browsers' builds in dist/
 package: build
