@@ -3,6 +3,8 @@
 // without a reaction, post 2 liked. The share box's dialog counts a post and its hashtags; files
 // chosen or dropped under its Photo/video count as uploads. The comment box under post 1 counts a
 // post and its hashtags when sent with Enter or its arrow; Shift+Enter only starts a new line.
+// The Create post dialog's editor sits in a form[method="POST"] too, as on the real site; there
+// Enter only starts a new line, so that form must not be taken for a comment box.
 
 const FEED = "https://www.facebook.com/";
 const likeControl = (post, label) => `[role="article"][aria-posinset="${post}"] [role="button"][aria-label="${label}"]`;

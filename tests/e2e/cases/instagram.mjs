@@ -1,7 +1,8 @@
 // Instagram: the heart's state is the aria-label of the svg that the page replaces on each click
 // (fixture tests/fixtures/instagram/). Post 1 starts not liked, post 2 liked. The comment form
 // under each post counts a post and its hashtags, sent with Post or with Enter (Shift+Enter only
-// starts a new line). Files chosen or dropped in the Create dialog count as uploads.
+// starts a new line; Enter on a hashtag or mention suggestion only picks it). Files chosen or
+// dropped in the Create dialog count as uploads.
 
 const FEED = "https://www.instagram.com/";
 const heart = (post, label) => `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
@@ -18,6 +19,8 @@ const CREATE_INPUT = '[role="dialog"] form[enctype="multipart/form-data"] input[
 const CREATE_DIALOG = '[role="dialog"]';
 const upload = (detail, count) => ({ platform: "instagram", kind: "upload", detail, count });
 const commentShown = (post) => `article:nth-of-type(${post}) .xcomment`;
+// The highlighted match in the suggestion list over a comment box.
+const suggested = (post, tag) => `article:nth-of-type(${post}) [role="listbox"] [role="option"][aria-selected="true"]:has-text("${tag}")`;
 // Erases what the box holds, as a person would: had the sensor taken the key before for a send,
 // the box clearing now would make it count.
 const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
@@ -169,6 +172,41 @@ export default [
       sent,
     ],
     expect: [comment(1), hashtags(2)],
+  },
+  {
+    // The Enter that picks a suggestion reaches the sensor as any Enter does; the post counts
+    // once, when the box empties, with the text as last sent.
+    name: "instagram: Enter on a hashtag suggestion picks it and sends nothing, the next Enter sends: one post, one hashtag",
+    platform: "instagram",
+    kind: "hashtag",
+    url: FEED,
+    steps: [
+      { click: commentBox(1) },
+      { type: { selector: commentBox(1), text: "Ce soir #sun" } },
+      { waitFor: suggested(1, "#sunset") },
+      { press: "Enter" },
+      { type: { selector: commentBox(1), text: "encore" } },
+      { press: "Enter" },
+      { waitFor: `${commentShown(1)}:has-text("Ce soir #sunset encore")` },
+      sent,
+    ],
+    expect: [comment(1), hashtags(1)],
+  },
+  {
+    name: "instagram: Enter on a mention suggestion, then Post, counts one post",
+    platform: "instagram",
+    kind: "post",
+    url: `${FEED}?hl=fr`,
+    steps: [
+      { click: commentBox(2) },
+      { type: { selector: commentBox(2), text: "Bravo @bo" } },
+      { waitFor: suggested(2, "@bob.fixture") },
+      { press: "Enter" },
+      { click: postButton(2) },
+      { waitFor: `${commentShown(2)}:has-text("Bravo @bob.fixture")` },
+      sent,
+    ],
+    expect: [comment(1)],
   },
   {
     name: "instagram Create: a photo and a video chosen with Select from computer count as uploads",

@@ -2,8 +2,8 @@
 // ("feed-2024", like-icon) and the video page in browse mode ("browse-2024", browse-like-icon)
 // (fixtures tests/fixtures/tiktok/). On the feed, video 1 starts not liked, video 2 liked. The
 // video page's comment box counts a post and its hashtags, sent with Post or with Enter
-// (Shift+Enter only starts a new line). A video chosen or dropped on TikTok
-// Studio's upload page counts as an upload.
+// (Shift+Enter only starts a new line; Enter then Post before the box empties is one comment).
+// A video chosen or dropped on TikTok Studio's upload page counts as an upload.
 
 const FEED = "https://www.tiktok.com/foryou";
 const VIDEO = "https://www.tiktok.com/video";
@@ -158,6 +158,23 @@ export default [
       sent,
     ],
     expect: [comment(1), hashtags(2)],
+  },
+  {
+    // The page empties the box 300 ms after the send (?slow): both submits are seen before it
+    // does, and they are one comment.
+    name: "tiktok video page: Enter then Post at once, on a box that empties 300 ms later, count one post",
+    platform: "tiktok",
+    kind: "hashtag",
+    url: `${VIDEO}?slow`,
+    steps: [
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "encore une fois #danse" } },
+      { press: "Enter" },
+      { click: COMMENT_POST },
+      { waitFor: COMMENT_SHOWN },
+      sent,
+    ],
+    expect: [comment(1), hashtags(1)],
   },
   {
     name: "tiktok studio: a video chosen with Select video counts one video upload",
