@@ -232,6 +232,7 @@
   // suggestion, then the Enter that sends; Enter then the send button) replaces the first, so a
   // post counts once, with the text as last submitted.
   const pendingSends = new WeakMap();
+  const MODIFIER_KEYS = new Set(["Shift", "Control", "Alt", "Meta", "CapsLock"]);
 
   function onSubmit(editor, rule) {
     const text = textOf(editor);
@@ -248,6 +249,7 @@
     const send = { text, composedMs, deadline, rule };
     pendingSends.set(editor, send);
     const check = () => {
+      if (pendingSends.get(editor) !== send) return; // typed over, or replaced: not this send
       if (!editor.isConnected || !textOf(editor).trim()) {
         pendingSends.delete(editor);
         composingSince.delete(editor);
@@ -311,6 +313,9 @@
         const editor = onPath(event, editorSelector);
         if (editor) {
           if (!composingSince.has(editor)) composingSince.set(editor, performance.now());
+          // Typing after a submit means the box was not sent (an Enter that picked a suggestion):
+          // its emptying later, by erasing, is not a post.
+          if (event.key !== "Enter" && !MODIFIER_KEYS.has(event.key)) pendingSends.delete(editor);
           if (event.key === "Enter" && !event.repeat && !event.isComposing && !event.shiftKey && !event.altKey) {
             const rule = rules.composers.find((c) => editor.matches(c.editor));
             // Ctrl/Cmd+Enter sends everywhere; Enter alone only where the platform sends on it

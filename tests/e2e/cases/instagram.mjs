@@ -193,6 +193,22 @@ export default [
     expect: [comment(1), hashtags(1)],
   },
   {
+    // A suggestion picked with Enter, then the whole comment erased: the box empties, but not
+    // because anything was sent.
+    name: "instagram: Enter on a hashtag suggestion, then the comment erased, counts nothing",
+    url: FEED,
+    steps: [
+      { click: commentBox(1) },
+      { type: { selector: commentBox(1), text: "Ce soir #sun" } },
+      { waitFor: suggested(1, "#sunset") },
+      { press: "Enter" },
+      { press: "ControlOrMeta+A" },
+      { press: "Backspace" },
+      sent,
+    ],
+    expect: [],
+  },
+  {
     name: "instagram: Enter on a mention suggestion, then Post, counts one post",
     platform: "instagram",
     kind: "post",
