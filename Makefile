@@ -63,5 +63,10 @@ package: build
 	cd dist/firefox && zip -qrX ../tacheron-firefox-$(VERSION).zip .
 	@ls -l dist/*.zip
 
+## screenshots: docs/screenshots/, the dashboard and popup in English and French, light and dark
+screenshots: build
+	tools/setup.sh browser
+	node tools/screenshots.mjs
+
 clean:
 	rm -rf dist target/pkg target/sensor-rules.json target/rate-card.json

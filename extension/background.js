@@ -19,29 +19,72 @@ chrome.storage.onChanged.addListener((_changes, area) => {
   if (area === "local") core.then((ready) => ready.forget_cached_ledger());
 });
 
+/** Hands one message to the core, after every message before it. */
+function handle(message, sender) {
+  const answer = previous.then(() => core).then((ready) => ready.handle(message, sender));
+  previous = answer.catch(() => undefined);
+  return answer;
+}
+
+/** The extension's own pages, as a sender: what the worker asks for itself. */
+const ownPage = () => ({ url: chrome.runtime.getURL("") });
+
+/** A count short enough for the badge's four characters: 999, 1234, 12k. */
+const badgeText = (count) => (count < 10_000 ? String(count) : `${Math.min(Math.floor(count / 1000), 999)}k`);
+
+/** Today's count on the badge, asked from the core (when the badge is switched on, at start-up,
+ *  after an import). */
+async function showTodayOnBadge() {
+  const response = await handle({ type: "overview", period: "today" }, ownPage());
+  if (response?.type === "overview") {
+    await chrome.action.setBadgeText({ text: badgeText(response.overview.summary.total.count) });
+  }
+}
+
+/** Shows today's count when the user wants the badge; clears it otherwise. */
+async function refreshBadge() {
+  const response = await handle({ type: "settings" }, ownPage());
+  if (response?.type !== "settings") return;
+  if (response.settings.preferences?.badge) await showTodayOnBadge();
+  else await chrome.action.setBadgeText({ text: "" });
+}
+
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (sender.id !== chrome.runtime.id) return false;
-  const answer = previous
-    .then(() => core)
-    .then((ready) =>
-      ready.handle(message, { url: sender.url ?? "", tab_id: sender.tab?.id ?? null, tab_url: sender.tab?.url ?? null }),
-    );
-  previous = answer.catch(() => undefined);
+  const answer = handle(message, {
+    url: sender.url ?? "",
+    tab_id: sender.tab?.id ?? null,
+    tab_url: sender.tab?.url ?? null,
+  });
   answer.then(
     (response) => {
       if (response?.type === "settings") {
         syncMastodonServers(response.settings.mastodon_servers);
         if (!response.settings.preferences?.badge) chrome.action.setBadgeText({ text: "" });
+        else if (message?.type === "set_preferences") showTodayOnBadge().catch(() => undefined);
       }
       if (response?.type === "recorded" && typeof response.badge === "number") {
-        chrome.action.setBadgeText({ text: String(response.badge) });
+        chrome.action.setBadgeText({ text: badgeText(response.badge) });
       }
+      if (response?.type === "imported") refreshBadge().catch(() => undefined);
       if (response?.type === "deleted") chrome.action.setBadgeText({ text: "" });
       sendResponse(response);
     },
     (error) => sendResponse({ type: "error", message: String(error) }),
   );
   return true;
+});
+
+// The first install opens the welcome page: what is counted, what never is, how to pause.
+chrome.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === chrome.runtime.OnInstalledReason.INSTALL) {
+    chrome.tabs.create({ url: chrome.runtime.getURL("pages/onboarding.html") });
+  }
+});
+
+// The badge's text does not outlive the browser: today's count again when it starts.
+chrome.runtime.onStartup.addListener(() => {
+  refreshBadge().catch(() => undefined);
 });
 
 // Mastodon servers besides mastodon.social: the user adds one on the dashboard, which asks the
@@ -71,9 +114,7 @@ async function syncMastodonServers(servers) {
 
 // Access withdrawn in the browser's own settings: the sensor goes at once.
 chrome.permissions.onRemoved.addListener(() => {
-  previous = previous
-    .then(() => core)
-    .then((ready) => ready.handle({ type: "settings" }, { url: chrome.runtime.getURL("") }))
+  handle({ type: "settings" }, ownPage())
     .then((response) => response?.type === "settings" && syncMastodonServers(response.settings.mastodon_servers))
     .catch(() => undefined);
 });

@@ -1,13 +1,13 @@
 // The methodology page: every figure of the rate card with its sources, year and reasoning, in
-// the browser's language. The card is the build's rate-card.json (written by `tacheron
-// rate-card` from rates/rate-card.toml), read from the extension's own files.
+// the language the user chose or the browser's. The card is the build's rate-card.json (written
+// by `tacheron rate-card` from rates/rate-card.toml), read from the extension's own files.
 
-const ui = chrome.i18n.getUILanguage();
-const french = ui.toLowerCase().startsWith("fr");
-// Message names allow letters, digits and "_" only: a detail's "-" becomes "_".
-const message = (key, substitutions) => chrome.i18n.getMessage(key.replaceAll("-", "_"), substitutions) || key;
+import { loadLanguage, translate } from "./i18n.js";
 
-for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = message(element.dataset.i18n);
+const { language, locale: ui, message } = await loadLanguage();
+const french = language === "fr";
+
+translate(document, message);
 document.documentElement.lang = ui;
 document.title = message("methodologyTitle");
 

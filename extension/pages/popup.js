@@ -1,19 +1,45 @@
-// The toolbar popup: what Tâcheron does on the current tab (which platform's sensor runs there,
-// counting on or off), the last observations (platform, kind and outcome only) and diagnostics
-// for bug reports. Opened as a page of its own, it describes the most recently used other tab.
+// The toolbar popup: today's actions and time at a glance, pausing and resuming, counting on or
+// off for the platform of the current tab, the last observations (platform, kind and outcome
+// only) and diagnostics for bug reports. Opened as a page of its own, it describes the most
+// recently used other tab.
 
-const ui = chrome.i18n.getUILanguage();
-const message = (key, substitutions) => chrome.i18n.getMessage(key, substitutions) || key;
-const integer = new Intl.NumberFormat(ui);
-const time = new Intl.DateTimeFormat(ui, { timeStyle: "short" });
+import { loadLanguage, translate } from "./i18n.js";
 
-for (const element of document.querySelectorAll("[data-i18n]")) element.textContent = message(element.dataset.i18n);
-document.documentElement.lang = ui;
+const { locale, message } = await loadLanguage();
+translate(document, message);
+document.documentElement.lang = locale;
 
-async function ask(request) {
+const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+const clock = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+const weekday = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long" });
+const relativeDay = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+const plural = new Intl.PluralRules(locale);
+const HOUR_MS = 3_600_000;
+
+/** A duration in seconds, in the largest unit that reads well ("45 s", "2.5 min", "1.2 h"). */
+function duration(seconds) {
+  const [value, unit] =
+    seconds < 60 ? [seconds, "second"] : seconds < 3600 ? [seconds / 60, "minute"] : [seconds / 3600, "hour"];
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(
+    value,
+  );
+}
+
+/** The message `<base>_one` when the language says `count` is singular, `<base>_other` if not. */
+function pluralMessage(base, count, substitutions) {
+  return message(plural.select(count) === "one" ? `${base}_one` : `${base}_other`, substitutions);
+}
+
+async function ask(request, expected = request.type) {
   const answer = await chrome.runtime.sendMessage(request);
-  if (!answer || answer.type === "error") throw new Error(answer?.message ?? "no answer");
-  return answer;
+  if (!answer || answer.type !== expected) throw new Error(answer?.message ?? "no answer");
+  return answer[expected];
+}
+
+function showError(error) {
+  const box = document.getElementById("error");
+  box.textContent = message("loadFailed", [String(error?.message ?? error)]);
+  box.hidden = false;
 }
 
 /** The tab the user is looking at: the active one, or — when this page is itself a tab — the
@@ -25,29 +51,147 @@ async function currentTab() {
   return others.find((tab) => tab.active) ?? others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
 }
 
-async function show() {
+// --- today ----------------------------------------------------------------------------------
+
+function showToday(overview) {
+  const total = overview.summary.total;
+  document.getElementById("today-count").textContent = integer.format(total.count);
+  const time = document.getElementById("today-time");
+  const range = document.getElementById("today-range");
+  if (total.count === 0) {
+    time.textContent = message("popup_nothingToday");
+    range.textContent = "";
+  } else {
+    time.textContent = message("popup_timeToday", [duration(total.seconds.central)]);
+    range.textContent = message("rangeBetween", [duration(total.seconds.low), duration(total.seconds.high)]);
+  }
+  document.getElementById("today-count-word").textContent = pluralMessage("popup_actionWord", total.count);
+  // Actions per kind, every platform together, the most frequent first.
+  const kinds = new Map();
+  for (const row of overview.summary.rows) kinds.set(row.kind, (kinds.get(row.kind) ?? 0) + row.estimate.count);
+  document.getElementById("today-kinds").replaceChildren(
+    ...[...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, count]) => {
+        const item = document.createElement("li");
+        const name = document.createElement("span");
+        name.textContent = message(`kind_${kind}`);
+        const number = document.createElement("span");
+        number.className = "number";
+        number.textContent = integer.format(count);
+        item.append(name, " ", number);
+        return item;
+      }),
+  );
+}
+
+// --- pause ----------------------------------------------------------------------------------
+
+let resumeTimer;
+
+/** When counting starts again by itself (milliseconds), null until resumed, undefined if counting. */
+function pausedUntil(settings) {
+  const paused = settings.paused;
+  if (paused === "until_resumed") return null;
+  if (paused?.until && paused.until.epoch_ms > Date.now()) return paused.until.epoch_ms;
+  return undefined;
+}
+
+function startOfDay(ms) {
+  const day = new Date(ms);
+  day.setHours(0, 0, 0, 0);
+  return day;
+}
+
+/** "15:00", "tomorrow at 00:00", "Friday 12 June at 09:00". */
+function pauseEndText(until) {
+  const days = Math.round((startOfDay(until) - startOfDay(Date.now())) / (24 * HOUR_MS));
+  if (days === 0) return message("popup_pausedUntil", [clock.format(until)]);
+  const day = days === 1 ? relativeDay.format(1, "day") : weekday.format(until);
+  return message("popup_pausedUntilDay", [day, clock.format(until)]);
+}
+
+function showPause(settings) {
+  const until = pausedUntil(settings);
+  const paused = until !== undefined;
+  const state = document.getElementById("pause-state");
+  state.textContent = !paused
+    ? message("popup_countingOn")
+    : until === null
+      ? message("popup_pausedUntilResumed")
+      : pauseEndText(until);
+  state.classList.toggle("paused", paused);
+  document.getElementById("pause-choices").hidden = paused;
+  document.getElementById("resume-row").hidden = !paused;
+  clearTimeout(resumeTimer);
+  // A pause that ends while the popup is open: show counting again then.
+  if (typeof until === "number" && until - Date.now() < 24 * HOUR_MS) {
+    resumeTimer = setTimeout(() => refresh().catch(showError), until - Date.now() + 500);
+  }
+  return paused;
+}
+
+/** Next local midnight. */
+function tomorrow() {
+  const midnight = new Date();
+  midnight.setHours(24, 0, 0, 0);
+  return midnight.getTime();
+}
+
+async function changePause(request, focusAfter) {
+  try {
+    const settings = await ask(request, "settings");
+    const paused = showPause(settings);
+    await showTab(paused);
+    document.getElementById(focusAfter).focus();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+document.getElementById("pause-hour").addEventListener("click", () =>
+  changePause({ type: "pause", until_ms: Date.now() + HOUR_MS }, "resume"),
+);
+document.getElementById("pause-tomorrow").addEventListener("click", () =>
+  changePause({ type: "pause", until_ms: tomorrow() }, "resume"),
+);
+document.getElementById("pause-resumed").addEventListener("click", () => changePause({ type: "pause" }, "resume"));
+document.getElementById("resume").addEventListener("click", () => changePause({ type: "resume" }, "pause-hour"));
+
+// --- this tab and diagnostics ---------------------------------------------------------------
+
+async function showTab(paused) {
   const tab = await currentTab();
-  const { diagnostics } = await ask({ type: "diagnostics", tab_url: tab?.url ?? null });
+  const diagnostics = await ask({ type: "diagnostics", tab_url: tab?.url ?? null });
   const platform = diagnostics.tab_platform;
   const status = diagnostics.platforms.find((p) => p.platform === platform);
   const name = platform ? message(`platform_${platform}`) : "";
   document.getElementById("tab-status").textContent = !platform
     ? message("tabNotCounted")
-    : status.enabled
-      ? message("tabCounting", [name])
-      : message("tabPaused", [name]);
+    : !status.enabled
+      ? message("tabPaused", [name])
+      : paused
+        ? message("popup_tabWhilePaused", [name])
+        : message("tabCounting", [name]);
   const row = document.getElementById("tab-toggle-row");
   row.hidden = !platform;
   if (platform) {
     const box = document.getElementById("tab-platform-enabled");
     box.checked = status.enabled;
     box.onchange = async () => {
-      await ask({ type: "set_platform", platform, enabled: box.checked });
-      show();
+      try {
+        await ask({ type: "set_platform", platform, enabled: box.checked }, "settings");
+        await refresh();
+      } catch (error) {
+        showError(error);
+      }
     };
     document.getElementById("tab-platform-label").textContent = message("countOn", [name]);
   }
+  showDiagnostics(diagnostics);
+}
 
+function showDiagnostics(diagnostics) {
   const list = document.getElementById("recent");
   list.replaceChildren(
     ...diagnostics.recent.map((entry) => {
@@ -55,7 +199,7 @@ async function show() {
       const what = entry.kinds.length
         ? [...new Set(entry.kinds)].map((kind) => message(`kind_${kind}`)).join(", ")
         : message(`outcome_${entry.outcome}`);
-      item.textContent = `${time.format(entry.at_ms)} · ${message(`platform_${entry.platform}`)} · ${what}`;
+      item.textContent = `${clock.format(entry.at_ms)} · ${message(`platform_${entry.platform}`)} · ${what}`;
       return item;
     }),
   );
@@ -67,6 +211,23 @@ async function show() {
   document.getElementById("passive").textContent = integer.format(diagnostics.passive_captchas);
 }
 
-show().catch((error) => {
-  document.getElementById("tab-status").textContent = message("loadFailed", [String(error.message ?? error)]);
+// --- everything -----------------------------------------------------------------------------
+
+async function refresh() {
+  const settings = await ask({ type: "settings" });
+  const paused = showPause(settings);
+  const overview = await ask({ type: "overview", locale: chrome.i18n.getUILanguage(), period: "today" });
+  showToday(overview);
+  await showTab(paused);
+}
+
+// What happens while the popup is open (a like in the page beneath, a change on the dashboard)
+// shows at once.
+let pending;
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area !== "local") return;
+  clearTimeout(pending);
+  pending = setTimeout(() => refresh().catch(showError), 100);
 });
+
+refresh().catch(showError);

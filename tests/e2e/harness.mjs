@@ -206,7 +206,28 @@ function decodeStored(data) {
   );
 }
 
-export async function launchBrowser(server, { headless = true, language = "en-US", extension = true } = {}) {
+/**
+ * Waits for the welcome page the extension opens when it is installed (a fresh profile installs
+ * it at every launch), so that it does not open in the middle of a test.
+ */
+async function onboardingPage(context, extensionId) {
+  const url = `chrome-extension://${extensionId}/pages/onboarding.html`;
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const page = context.pages().find((p) => p.url().startsWith(url));
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the onboarding page did not open at install");
+}
+
+/**
+ * `onboarding`: keep the welcome page opened at install (`browser.onboarding`); by default it
+ * is closed once it has opened, and the tests start with the browser's blank page only.
+ */
+export async function launchBrowser(
+  server,
+  { headless = true, language = "en-US", extension = true, onboarding = false } = {},
+) {
   const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -237,7 +258,15 @@ export async function launchBrowser(server, { headless = true, language = "en-US
   if (!extension) return new Browser(context, null, server, profile);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
-  return new Browser(context, extensionId, server, profile);
+  const welcome = await onboardingPage(context, extensionId);
+  // Closed before it has finished loading, the page can leave the extension's process without
+  // its messages: chrome.i18n.getMessage then answers "" in the pages opened after it.
+  await welcome.waitForLoadState();
+  await welcome.locator("#counts-where").filter({ hasText: /\S/ }).waitFor();
+  if (!onboarding) await welcome.close();
+  const browser = new Browser(context, extensionId, server, profile);
+  browser.onboarding = onboarding ? welcome : null;
+  return browser;
 }
 
 export class Browser {

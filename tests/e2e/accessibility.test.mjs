@@ -1,0 +1,141 @@
+// Accessibility, checked by axe-core (npm) in Chromium: the popup, the welcome page, the
+// methodology page and the dashboard, in English and in French, light and dark
+// (prefers-color-scheme), with data in them, must show no violation at all (axe's default rules:
+// WCAG 2.x A and AA, and best practices).
+//
+// The extension's pages forbid inline scripts (their CSP is `default-src 'self'`), so axe is not
+// added as a <script> tag: its source is evaluated through DevTools, which the page's CSP does
+// not govern.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+
+const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+const WATCH = "https://www.youtube.com/watch?v=accessibility";
+
+/** Each page, and what shows that its content is there. */
+const PAGES = {
+  popup: { path: "pages/popup.html", ready: ["#pause-state:not(:empty)", "#recent li"] },
+  onboarding: { path: "pages/onboarding.html", ready: ["#counts-where:not(:empty)"] },
+  methodology: { path: "pages/methodology.html", ready: ["#action-rates tbody tr", "#source-list li"] },
+  dashboard: { path: "pages/dashboard.html", ready: ["#total-count"] },
+};
+
+/** A few days of counts, so that tables and charts have rows. */
+function sampleExport() {
+  const records = [];
+  const day = (back) => new Date(Date.now() - back * 86_400_000).toLocaleDateString("sv");
+  for (const back of [9, 3, 1]) {
+    records.push(
+      { date: day(back), platform: "instagram", kind: "reaction", detail: "like", count: 12 + back },
+      { date: day(back), platform: "other", kind: "captcha", detail: "recaptcha-image", count: 2, measured: 2, measured_seconds: 31.5 },
+      { date: day(back), platform: "x", kind: "post", count: 1 },
+      { date: day(back), platform: "x", kind: "hashtag", count: 3 },
+    );
+  }
+  records.sort((a, b) => a.date.localeCompare(b.date) || a.platform.localeCompare(b.platform) || a.kind.localeCompare(b.kind));
+  return { format: "tacheron-export", version: 1, records };
+}
+
+let server;
+before(async () => {
+  server = await startFixtureServer();
+});
+after(async () => {
+  await server?.close();
+});
+
+/** Loads an extension page in the given colour scheme and waits for its content. */
+async function load(browser, name, colorScheme) {
+  const page = await browser.context.newPage();
+  await page.emulateMedia({ colorScheme });
+  await page.goto(`chrome-extension://${browser.extensionId}/${PAGES[name].path}`);
+  for (const selector of PAGES[name].ready) await page.locator(selector).first().waitFor();
+  if (name === "dashboard") {
+    await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
+    // Charts, when the dashboard has them, are drawn after the totals.
+    if ((await page.locator("svg.chart").count()) > 0) await page.locator("svg.chart").first().waitFor();
+  }
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+/** axe's violations on the page, one line per rule and element. */
+async function violations(page) {
+  await page.evaluate(AXE);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${node.failureSummary.replace(/\s+/g, " ")}`,
+    ),
+  );
+}
+
+for (const language of ["en-US", "fr-FR"]) {
+  test(`no accessibility violation on the extension's pages, ${language}, light and dark`, async () => {
+    const browser = await launchBrowser(server, { language });
+    try {
+      // Something to show: a like on YouTube (the popup's current tab and last observations) and
+      // a few imported days.
+      const youtube = await browser.visit(WATCH);
+      await youtube.click("like-button-view-model button");
+      await browser.waitForStored((data) => Object.keys(data).some((key) => key.startsWith("day:")), "the like");
+      const helper = await load(browser, "onboarding", "light");
+      const imported = await helper.evaluate((file) => chrome.runtime.sendMessage({ type: "import", export: file }), sampleExport());
+      assert.equal(imported.type, "imported", JSON.stringify(imported));
+      await helper.close();
+      await youtube.bringToFront();
+
+      const found = {};
+      for (const name of Object.keys(PAGES)) {
+        for (const colorScheme of ["light", "dark"]) {
+          const page = await load(browser, name, colorScheme);
+          assert.match(await page.getAttribute("html", "lang"), new RegExp(`^${language.slice(0, 2)}`), `${name} lang`);
+          const started = Date.now();
+          const lines = await violations(page);
+          if (process.env.TACHERON_AXE_TIMES) console.log(name, colorScheme, Date.now() - started, "ms");
+          if (lines.length > 0) found[`${name} ${colorScheme}`] = lines;
+          if (name === "popup") {
+            // Paused, the popup shows a state and a button of its own.
+            await page.click("#pause-resumed");
+            await page.locator("#resume").waitFor();
+            const paused = await violations(page);
+            if (paused.length > 0) found[`${name} ${colorScheme} paused`] = paused;
+            await page.click("#resume");
+            await page.locator("#pause-hour").waitFor();
+          }
+          await page.close();
+        }
+      }
+      assert.deepEqual(found, {}, "axe-core found violations");
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test("axe runs in the extension's pages despite their CSP, and does find a violation", async () => {
+  // A control: an image without a text alternative added to the welcome page is reported, so zero
+  // violations above means zero, not an axe that did not run.
+  const browser = await launchBrowser(server);
+  try {
+    const page = await load(browser, "onboarding", "dark");
+    await page.evaluate(() => {
+      const image = document.createElement("img");
+      image.src = "../icons/icon-32.png";
+      document.querySelector("main").append(image);
+    });
+    const lines = await violations(page);
+    assert.ok(lines.some((line) => line.startsWith("image-alt")), lines.join("\n"));
+  } finally {
+    await browser.close();
+  }
+});
+
+test("no request left the extension during the run", () => {
+  assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
+  assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
+});
