@@ -284,12 +284,22 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Ok(settings) => settings,
             Err(error) => return error_response(error),
         };
+        let mut session = self.session_state().await;
         if settings.is_paused(self.clock.now().epoch_ms) {
-            return Response::Ignored {
+            // Shown in the popup's last observations (a sensor on a known platform only), so
+            // that the person sees why nothing counts.
+            let response = Response::Ignored {
                 reason: Rejection::Paused,
             };
+            if let Some(rules) = rules_for_url_with_servers(&sender.url, &settings.mastodon_servers)
+            {
+                session
+                    .recent
+                    .push(self.recent_entry(rules.platform, &response));
+                let _ = self.session.set(SESSION_KEY, &session).await;
+            }
+            return response;
         }
-        let mut session = self.session_state().await;
         let (platform, response) = match &observation {
             Observation::Captcha { event, challenge } => {
                 match self
