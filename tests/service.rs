@@ -532,6 +532,20 @@ fn a_pause_stops_counting_until_its_time_or_until_resumed() {
             reason: Rejection::Paused
         }
     );
+    let Response::Diagnostics { diagnostics } =
+        ask(&service, Request::Diagnostics { tab_url: None })
+    else {
+        panic!("diagnostics")
+    };
+    let last = diagnostics
+        .recent
+        .last()
+        .map(|r| (r.platform, r.outcome.clone()));
+    assert_eq!(
+        last,
+        Some((Platform::Youtube, "paused".to_owned())),
+        "the popup can say why"
+    );
     assert!(
         export_json(&service)["records"]
             .as_array()
