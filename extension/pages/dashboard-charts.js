@@ -96,15 +96,26 @@ function place(box, text, label, { fmt, message, withYear, axis }) {
 
 /** A box that scrolls sideways (a wide chart or table on a narrow screen) can be reached with
  *  the keyboard to scroll it; one that does not scroll is not a stop on the way. */
-export function markScrollable(box) {
+function markNow(box) {
   if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
   else box.removeAttribute("tabindex");
 }
-const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => markScrollable(target)));
+// Measuring forces the browser to lay the page out: boxes are measured together, once, in the
+// next frame, rather than each time one is filled.
+const toMark = new Set();
+export function markScrollable(box) {
+  if (toMark.size === 0) {
+    requestAnimationFrame(() => {
+      toMark.forEach(markNow);
+      toMark.clear();
+    });
+  }
+  toMark.add(box);
+}
+const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => markNow(target)));
 /** Keeps `box` marked as it is resized. */
 export function watchScroll(box) {
   resized.observe(box);
-  markScrollable(box);
 }
 
 /** The days of the daily series grouped as the chart groups them: by day, or by week. */
@@ -181,9 +192,9 @@ function alternative(details, build) {
   }
 }
 
-/** How a group is named in words: its day, or the week it starts. */
-function groupName(group, weekly, fmt, message) {
-  return weekly ? message("weekOf", [fmt.date(group.from)]) : fmt.day(group.from);
+/** How a group is named in words: its day, or the days of its week (the last may be shorter). */
+function groupName(group, weekly, fmt) {
+  return weekly ? fmt.dateRange(group.from, group.to) : fmt.day(group.from);
 }
 
 /**
@@ -207,14 +218,14 @@ export function showCharts(overview, context) {
   const dailyLabel = [
     `${dailyCaption}.`,
     message("chartPeriodTotal", [fmt.plural("countActions", summary.total.count), fmt.dateRange(overview.from, overview.to)]),
-    busiest ? message("chartBusiest", [groupName(busiest, weekly, fmt, message), fmt.plural("countActions", busiest.total)]) : "",
+    busiest ? message("chartBusiest", [groupName(busiest, weekly, fmt), fmt.plural("countActions", busiest.total)]) : "",
   ]
     .filter(Boolean)
     .join(" ");
   const counts = {
     top: niceCeiling(Math.max(0, ...grouped.map((group) => group.total))),
     // Whole actions only: a line at 2.5 actions keeps its grid line and loses its label.
-    format: (value) => (Number.isInteger(value) ? fmt.integer(value) : ""),
+    format: (value) => (!Number.isInteger(value) ? "" : value < 10_000 ? fmt.integer(value) : fmt.compact(value)),
   };
   place(dailyFigure.querySelector(".chart-box"), charts.daily, dailyLabel, { fmt, message, withYear, axis: counts });
   const legend = dailyFigure.querySelector(".legend");
@@ -233,7 +244,7 @@ export function showCharts(overview, context) {
       dailyCaption,
       [message(weekly ? "weekColumn" : "dayColumn"), ...present.map(({ kind }) => message(`kind_${kind}`)), message("totalColumn"), message("timeColumn")],
       grouped.map((group) => [
-        groupName(group, weekly, fmt, message),
+        groupName(group, weekly, fmt),
         ...present.map(({ index }) => fmt.integer(group.counts[index])),
         fmt.integer(group.total),
         fmt.duration(group.seconds),
@@ -274,7 +285,10 @@ export function showCharts(overview, context) {
   ].join(". ");
   // The running total in hours, added up in the core's order so that the top is the same.
   const hours = daily.reduce((sum, day) => sum + day.seconds / 3600, 0);
-  const time = { top: niceCeiling(hours), format: (value) => (value === 0 ? fmt.integer(0) : fmt.duration(value * 3600)) };
+  const time = {
+    top: niceCeiling(hours),
+    format: (value) => (value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value)),
+  };
   place(cumulativeFigure.querySelector(".chart-box"), charts.cumulative, cumulativeLabel, { fmt, message, withYear, axis: time });
   alternative(cumulativeFigure.querySelector("details"), () => {
     let running = 0;
@@ -284,7 +298,7 @@ export function showCharts(overview, context) {
       [message(weekly ? "weekColumn" : "dayColumn"), message("timeColumn"), message("runningColumn")],
       grouped.map((group) => {
         running += group.seconds;
-        return [groupName(group, weekly, fmt, message), fmt.duration(group.seconds), fmt.duration(running)];
+        return [groupName(group, weekly, fmt), fmt.duration(group.seconds), fmt.duration(running)];
       }),
       true,
     );

@@ -30,6 +30,8 @@ export function formats(locale, message) {
     }
     return units.get(name);
   };
+  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 });
+  const compactHours = new Intl.NumberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "short", notation: "compact", maximumSignificantDigits: 3 });
   const moneys = new Map();
 
   /** Amounts in `currency`: cents for sums, two significant digits for the tiny piece values. */
@@ -68,6 +70,9 @@ export function formats(locale, message) {
     percent: (n) => percent.format(n),
     change: (n) => change.format(n),
     hours: (h) => unit("hour").format(h),
+    /** A short label for an axis: "12.5K", "1.5K hr". */
+    compact: (n) => compact.format(n),
+    compactHours: (h) => compactHours.format(h),
     money,
     duration,
     plural,
