@@ -6,45 +6,22 @@
 // the language the user chose (i18n.js) with Intl's formats for that language.
 
 import { loadLanguage, translate } from "./i18n.js";
-import { formats, addDays } from "./format.js";
+import { formats, addDays, localToday } from "./format.js";
 import { KINDS, showCharts, watchScroll } from "./dashboard-charts.js";
+import { ask, errorText } from "./core-messages.js";
+import { setUpPrivacy } from "./dashboard-privacy.js";
+import { setUpData } from "./dashboard-data.js";
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
 const NAMED_PERIODS = ["today", "7d", "30d", "12m", "all"];
 const PERIOD_KEY = "tacheron.period";
 const NOTICE_KEY = "tacheron.notice";
-/** chrome.runtime messages stop at 64 MiB; an export of ten years of heavy use is far smaller. */
-const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 
 // The browser's language decides the default valuation (the core's rule), whatever language the
 // page speaks: the page and the popup ask with the same locale and get the same amounts.
 const browserLocale = chrome.i18n.getUILanguage();
 
-/** The answer each request expects (the others answer with their own type). */
-const ANSWERS = {
-  export_csv: "csv",
-  import: "imported",
-  delete_everything: "deleted",
-  set_platform: "settings",
-  set_valuation: "settings",
-  add_mastodon_server: "settings",
-  remove_mastodon_server: "settings",
-  pause: "settings",
-  resume: "settings",
-  set_preferences: "settings",
-};
-
-/** Asks the core; resolves to its answer, or throws with the core's own message. */
-async function ask(type, fields = {}) {
-  const answer = await chrome.runtime.sendMessage({ type, ...fields });
-  if (!answer || answer.type !== (ANSWERS[type] ?? type)) throw new Error(answer?.message ?? "no answer");
-  return answer;
-}
-
 const $ = (id) => document.getElementById(id);
-const errorText = (error) => String(error?.message ?? error);
-/** Today's local date, as the core files it. */
-const localToday = () => new Date().toLocaleDateString("sv");
 
 function storedPeriod() {
   try {
@@ -493,74 +470,13 @@ function showPlatforms(settings) {
   }
 }
 
-// --- pause ---------------------------------------------------------------------------------------
+// --- privacy, data ----------------------------------------------------------------------------
 
-let pauseTimer = 0;
-/** Whether counting is paused now, and the sentence that says until when. */
-function pauseState(paused) {
-  if (paused === "until_resumed") return { active: true, text: message("pausedUntilResumed") };
-  const until = paused?.until?.epoch_ms;
-  if (typeof until === "number" && until > Date.now()) {
-    return { active: true, until, text: message("pausedUntil", [fmt.instant(until)]) };
-  }
-  return { active: false, text: message("countingOn") };
-}
-
-function showPause(paused) {
-  const { active, until, text } = pauseState(paused);
-  $("pause-state").textContent = text;
-  $("pause-state").className = active ? "paused" : "";
-  $("resume").hidden = !active;
-  $("pause-banner").hidden = !active;
-  $("pause-banner-text").textContent = text;
-  clearTimeout(pauseTimer);
-  // A pause that ends by itself: the page says so when it does.
-  if (until) pauseTimer = setTimeout(() => showPause(paused), Math.min(until - Date.now() + 50, 2 ** 31 - 1));
-}
-
-async function pause(untilMs) {
-  try {
-    const { settings } = await ask("pause", untilMs === undefined ? {} : { until_ms: untilMs });
-    showPause(settings.paused);
-  } catch (error) {
-    say(message("pauseFailed", [errorText(error)]));
-  }
-}
-
-$("pause-hour").addEventListener("click", () => pause(Date.now() + 3_600_000));
-$("pause-tomorrow").addEventListener("click", () => {
-  const midnight = new Date();
-  midnight.setHours(24, 0, 0, 0);
-  pause(midnight.getTime());
-});
-$("pause-resumed").addEventListener("click", () => pause());
-
-async function resume(event) {
-  const fromBanner = event.currentTarget.id === "banner-resume";
-  try {
-    const { settings } = await ask("resume");
-    showPause(settings.paused);
-    // The button pressed is gone: focus goes somewhere sensible rather than to the page's top.
-    if (fromBanner) $("main").focus({ preventScroll: true });
-    else $("pause-hour").focus();
-  } catch (error) {
-    say(message("pauseFailed", [errorText(error)]));
-  }
-}
-$("resume").addEventListener("click", resume);
-$("banner-resume").addEventListener("click", resume);
-
-// --- delete everything ---------------------------------------------------------------------------
-
-const dialog = $("delete-dialog");
-$("delete-dialog-text").textContent = message("deleteConfirmText");
-$("delete-open").addEventListener("click", () => dialog.showModal());
-$("delete-cancel").addEventListener("click", () => dialog.close());
-dialog.addEventListener("close", () => $("delete-open").focus());
-$("delete-confirm").addEventListener("click", async () => {
-  try {
-    const { days } = await ask("delete_everything");
-    dialog.close();
+const showPause = setUpPrivacy({
+  fmt,
+  message,
+  say,
+  async afterDelete(days) {
     const done = fmt.plural("deletedDays", days);
     if (state.loadedLanguage !== "auto") {
       // The language chosen went with the settings: the page speaks the browser's again.
@@ -569,122 +485,9 @@ $("delete-confirm").addEventListener("click", async () => {
     }
     say(done);
     await Promise.all([refreshSettings(), refreshOverview()]);
-  } catch (error) {
-    dialog.close();
-    say(message("deleteFailed", [errorText(error)]));
-  }
+  },
 });
-
-// --- export and import ---------------------------------------------------------------------------
-
-function download(blob, name) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
-$("export-json").addEventListener("click", async () => {
-  try {
-    const { export: data } = await ask("export");
-    download(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `tacheron-export-${localToday()}.json`);
-    say(fmt.plural("exportedRecords", data.records.length));
-  } catch (error) {
-    say(message("exportFailed", [errorText(error)]));
-  }
-});
-
-$("export-csv").addEventListener("click", async () => {
-  try {
-    const { csv } = await ask("export_csv");
-    download(new Blob([csv], { type: "text/csv;charset=utf-8" }), `tacheron-export-${localToday()}.csv`);
-    say(fmt.plural("exportedRecords", Math.max(0, csv.trim().split("\n").length - 1)));
-  } catch (error) {
-    say(message("exportFailed", [errorText(error)]));
-  }
-});
-
-/** The fields of version 1 of the export format (docs/export-format.md). */
-const EXPORT_FIELDS = ["format", "version", "records"];
-const RECORD_FIELDS = ["date", "platform", "kind", "detail", "count", "measured", "measured_seconds", "rounds", "tiles"];
-
-/**
- * A field the format does not have, as [field, record number or 0], or null. Anything else is
- * the core's to check; this one is checked here too because an object reaches the core's
- * WebAssembly field by field, so that a field it does not ask for would pass unseen.
- */
-function unknownField(file) {
-  const extra = Object.keys(file).find((key) => !EXPORT_FIELDS.includes(key));
-  if (extra !== undefined || file.version !== 1 || !Array.isArray(file.records)) return extra === undefined ? null : [extra, 0];
-  for (const [index, record] of file.records.entries()) {
-    if (record === null || typeof record !== "object") continue;
-    const field = Object.keys(record).find((key) => !RECORD_FIELDS.includes(key));
-    if (field !== undefined) return [field, index + 1];
-  }
-  return null;
-}
-
-/** Reads, checks and merges an export file; says what happened, next to the file field. */
-async function importFile(file) {
-  const status = $("import-status");
-  const name = file.name;
-  const show = (text, refused) => {
-    status.textContent = text;
-    status.className = refused ? "refused" : "done";
-  };
-  if (file.size > MAX_IMPORT_BYTES) return show(message("importTooLarge", [name]), true);
-  let parsed;
-  try {
-    parsed = JSON.parse(await file.text());
-  } catch {
-    return show(message("importNotJson", [name]), true);
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return show(message("importNotExport", [name]), true);
-  }
-  const unknown = unknownField(parsed);
-  if (unknown) {
-    const [field, record] = unknown;
-    const shown = field.length > 40 ? `${field.slice(0, 40)}…` : field;
-    return show(
-      record === 0
-        ? message("importUnknownField", [name, shown])
-        : message("importUnknownRecordField", [name, shown, fmt.integer(record)]),
-      true,
-    );
-  }
-  let answer;
-  try {
-    answer = await chrome.runtime.sendMessage({ type: "import", export: parsed });
-  } catch (error) {
-    return show(message("importFailed", [name, errorText(error)]), true);
-  }
-  if (answer?.type === "imported") {
-    const records = fmt.plural("countRecords", answer.records);
-    show(
-      answer.changed_days === 0
-        ? message("importNothingNew", [name, records])
-        : message("importDone", [name, records, fmt.plural("changedDays", answer.changed_days)]),
-      false,
-    );
-    await refreshOverview();
-  } else {
-    // The core says why, in English: it is quoted inside a sentence in the page's language.
-    const reason = String(answer?.message ?? "no answer").replace(/^invalid message: /, "");
-    show(message("importRefused", [name, reason]), true);
-  }
-}
-
-$("import-file").addEventListener("change", async (event) => {
-  const input = event.target;
-  const [file] = input.files;
-  if (!file) return;
-  $("import-status").className = "";
-  $("import-status").textContent = message("importReading", [file.name]);
-  await importFile(file);
-  input.value = ""; // the same file can be chosen again
-});
+setUpData({ fmt, message, say, afterImport: refreshOverview });
 
 // --- start ---------------------------------------------------------------------------------------
 

@@ -10,6 +10,9 @@ export function dateOf(iso) {
 /** "YYYY-MM-DD" of a Date at midnight UTC. */
 export const isoOf = (date) => date.toISOString().slice(0, 10);
 
+/** Today's local date "YYYY-MM-DD", as the core files it. */
+export const localToday = () => new Date().toLocaleDateString("sv");
+
 /** The same day `days` later (or earlier). */
 export const addDays = (iso, days) => isoOf(new Date(dateOf(iso).getTime() + days * 86_400_000));
 
