@@ -217,6 +217,7 @@ function showTables(summary, amount) {
 
 /** Shows a whole overview: the week, the period's totals, charts and tables. */
 function showOverview(overview) {
+  // For `make bench`: the core's answer is here (…-received) and its figures on the page (…-shown).
   performance.mark("tacheron:overview-received");
   state.overview = overview;
   const summary = overview.summary;
@@ -255,7 +256,6 @@ function showOverview(overview) {
   $("charts-empty").hidden = !nothing;
   document.querySelector("#charts .chart-grid").hidden = nothing;
   if (!nothing) showCharts(overview, { fmt, message });
-  // For `make bench`: when the figures of a period are on the page.
   performance.mark("tacheron:overview-shown");
 }
 
