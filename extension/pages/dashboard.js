@@ -1,177 +1,204 @@
-// The dashboard (the extension's options page): asks the core for the summary and shows it;
-// exports the ledger as JSON. All numbers are formatted for the browser's language.
+// The dashboard (the extension's options page): this week against last week, the totals, charts
+// and tables of a chosen period, what digital labour is, privacy (pause, delete everything), the
+// settings, and the data in and out (export JSON and CSV, import JSON).
+//
+// Every figure comes from the core (`overview`, src/views.rs); this page only lays it out, in
+// the language the user chose (i18n.js) with Intl's formats for that language.
 
-const ui = chrome.i18n.getUILanguage();
-// Message names allow letters, digits and "_" only: an id's "-" becomes "_".
-const message = (key, substitutions) => chrome.i18n.getMessage(key.replaceAll("-", "_"), substitutions) || key;
-
-function translatePage() {
-  document.documentElement.lang = ui;
-  for (const element of document.querySelectorAll("[data-i18n]")) {
-    element.textContent = message(element.dataset.i18n);
-  }
-  document.title = message("dashboardTitle");
-}
-
-const integer = new Intl.NumberFormat(ui, { maximumFractionDigits: 0 });
-/** Formats amounts in `currency`: cents for sums, more digits for the tiny piece values. */
-function money(currency) {
-  const small = new Intl.NumberFormat(ui, { style: "currency", currency, maximumSignificantDigits: 2 });
-  const usual = new Intl.NumberFormat(ui, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return (value) => (value !== 0 && Math.abs(value) < 0.1 ? small : usual).format(value);
-}
-
-/** A duration in seconds, in the largest unit that reads well ("2.5 min", "1.2 h"). */
-function duration(seconds) {
-  const [value, unit] =
-    seconds < 60 ? [seconds, "second"] : seconds < 3600 ? [seconds / 60, "minute"] : [seconds / 3600, "hour"];
-  return new Intl.NumberFormat(ui, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
-}
-
-/** "central (low–high)" for a range. */
-function range(r, format) {
-  return message("rangeFormat", [format(r.central), format(r.low), format(r.high)]);
-}
-
-/** A headline figure: the central value large, the range below it. */
-function showHeadline(id, r, format) {
-  const central = document.createElement("span");
-  central.className = "central";
-  central.textContent = format(r.central);
-  const spread = document.createElement("span");
-  spread.className = "range";
-  spread.textContent = message("rangeBetween", [format(r.low), format(r.high)]);
-  document.getElementById(id).replaceChildren(central, " ", spread);
-}
-
-async function ask(type, fields = {}) {
-  const answer = await chrome.runtime.sendMessage({ type, ...fields });
-  const changesSettings = ["set_platform", "set_valuation", "add_mastodon_server", "remove_mastodon_server"].includes(
-    type,
-  );
-  const expected = changesSettings ? "settings" : type;
-  if (!answer || answer.type !== expected) throw new Error(answer?.message ?? "no answer");
-  return answer[expected];
-}
+import { loadLanguage, translate } from "./i18n.js";
+import { formats, addDays, localToday } from "./format.js";
+import { KINDS, showCharts, watchScroll } from "./dashboard-charts.js";
+import { ask, errorText } from "./core-messages.js";
+import { setUpPrivacy } from "./dashboard-privacy.js";
+import { setUpData } from "./dashboard-data.js";
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
+const NAMED_PERIODS = ["today", "7d", "30d", "12m", "all"];
+const PERIOD_KEY = "tacheron.period";
+const NOTICE_KEY = "tacheron.notice";
 
-/** The Mastodon servers the user added, each with a button to remove it. */
-function showMastodonServers(settings) {
-  const list = document.getElementById("mastodon-servers");
-  list.replaceChildren(
-    ...settings.mastodon_servers.map((host) => {
-      const item = document.createElement("li");
-      const remove = document.createElement("button");
-      remove.type = "button";
-      remove.textContent = message("mastodonRemove");
-      remove.setAttribute("aria-label", message("mastodonRemoveLabel", [host]));
-      remove.addEventListener("click", async () => {
-        showMastodonServers(await ask("remove_mastodon_server", { host }));
-        await chrome.permissions.remove({ origins: [`https://${host}/*`] });
-      });
-      item.append(host, " ", remove);
-      return item;
-    }),
-  );
+// The browser's language decides the default valuation (the core's rule), whatever language the
+// page speaks: the page and the popup ask with the same locale and get the same amounts.
+const browserLocale = chrome.i18n.getUILanguage();
+
+const $ = (id) => document.getElementById(id);
+
+function storedPeriod() {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(PERIOD_KEY) ?? "null");
+    if (NAMED_PERIODS.includes(value)) return value;
+    if (value && /^\d{4}-\d{2}-\d{2}$/.test(value.from) && /^\d{4}-\d{2}-\d{2}$/.test(value.to)) {
+      return { from: value.from, to: value.to };
+    }
+  } catch {
+    // Nothing kept, or something unreadable: the default will do.
+  }
+  return "30d";
 }
 
-document.getElementById("mastodon-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
-  const status = document.getElementById("status");
-  const input = document.getElementById("mastodon-host");
-  const host = input.value.trim().replace(/^https:\/\//i, "").replace(/\/+$/, "").toLowerCase();
-  const origins = [`https://${host}/*`];
-  // Only the shape of a host name is checked here, so that the browser is never asked about
-  // something that is not one; the core checks the rest once access is granted.
-  const parsed = URL.canParse(`https://${host}/`) ? new URL(`https://${host}/`).hostname : "";
-  if (!host || parsed !== host) {
-    status.textContent = message("mastodonInvalid", [host, message("mastodonNotAName")]);
-    return;
-  }
-  try {
-    // The browser asks the person; nothing is counted there unless they allow it.
-    if (!(await chrome.permissions.request({ origins }))) {
-      status.textContent = message("mastodonRefused", [host]);
-      return;
-    }
-    showMastodonServers(await ask("add_mastodon_server", { host }));
-    input.value = "";
-  } catch (error) {
-    await chrome.permissions.remove({ origins }).catch(() => undefined);
-    status.textContent = message("mastodonInvalid", [host, String(error.message ?? error)]);
-  }
-});
+let period = storedPeriod();
+// Both start at once: the figures do not wait for the words.
+const firstOverview = ask("overview", { locale: browserLocale, period }).catch((error) => error);
+const { locale, message } = await loadLanguage();
+const fmt = formats(locale, message);
 
-/** One checkbox per platform: unchecked means nothing is counted there. */
-async function showPlatforms() {
-  const settings = await ask("settings");
-  showMastodonServers(settings);
-  const fieldset = document.getElementById("platforms");
-  fieldset.querySelectorAll("label").forEach((label) => label.remove());
-  for (const platform of PLATFORMS) {
-    const label = document.createElement("label");
-    const box = document.createElement("input");
-    box.type = "checkbox";
-    box.name = platform;
-    box.checked = !settings.disabled_platforms.includes(platform);
-    box.addEventListener("change", () =>
-      ask("set_platform", { platform, enabled: box.checked }).catch((error) => {
-        document.getElementById("status").textContent = message("loadFailed", [String(error.message ?? error)]);
-      }),
-    );
-    label.append(box, " ", message(`platform_${platform}`));
-    fieldset.append(label);
+/** What the page last showed: the settings and the overview. */
+const state = { settings: null, overview: null, point: "central", loadedLanguage: "auto" };
+
+// --- words -------------------------------------------------------------------------------------
+
+document.documentElement.lang = locale;
+translate(document, message);
+document.title = message("dashboardTitle");
+
+/** A short message in the toast at the bottom of the window (a polite live region). */
+function say(text) {
+  $("status").textContent = text;
+}
+$("status-close").addEventListener("click", () => say(""));
+
+/** A message to show once the page has reloaded (after a change of language). */
+function sayAfterReload(text) {
+  sessionStorage.setItem(NOTICE_KEY, text);
+  location.reload();
+}
+
+// --- figures -------------------------------------------------------------------------------------
+
+const pointOf = (range) => range[state.point];
+
+/** A headline figure: the point put forward large, the range below it. */
+function showHeadline(id, range, format) {
+  const figure = document.createElement("span");
+  figure.className = "central";
+  figure.textContent = format(pointOf(range));
+  const spread = document.createElement("span");
+  spread.className = "range";
+  spread.textContent = message("rangeBetween", [format(range.low), format(range.high)]);
+  $(id).replaceChildren(figure, " ", spread);
+}
+
+/** "central (low–high)" for a range, with the point put forward first. */
+const rangeText = (range, format) => message("rangeFormat", [format(pointOf(range)), format(range.low), format(range.high)]);
+
+function addRanges(a, b) {
+  return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
+}
+
+/** This week's figure against last week's, in words and with an arrow (never by colour alone). */
+function showChange(id, now, before) {
+  const element = $(id);
+  let text;
+  let direction;
+  if (before === 0) {
+    [text, direction] = now === 0 ? [message("changeNothing"), "same"] : [message("changeNew"), "up"];
+  } else {
+    const ratio = (now - before) / before;
+    if (Math.abs(ratio) < 0.005) [text, direction] = [message("changeSame"), "same"];
+    else [text, direction] = [message(ratio > 0 ? "changeUp" : "changeDown", [fmt.change(ratio)]), ratio > 0 ? "up" : "down"];
   }
+  const arrow = document.createElement("span");
+  arrow.className = "arrow";
+  arrow.setAttribute("aria-hidden", "true");
+  arrow.textContent = { up: "▲", down: "▼", same: "=" }[direction];
+  element.className = `change ${direction}`;
+  element.replaceChildren(arrow, " ", text);
+}
+
+function showWeek(overview, amount) {
+  const { this_week: now, last_week: before } = overview;
+  const wage = overview.summary.valuation.wage;
+  const today = localToday();
+  $("week-note").textContent = message("weekNote", [
+    fmt.dateRange(now.from, today < now.from ? now.from : today),
+    fmt.dateRange(before.from, addDays(before.from, 6)),
+  ]);
+  $("week-count").textContent = fmt.integer(now.count);
+  $("week-count-last").textContent = message("lastWeek", [fmt.integer(before.count)]);
+  showChange("week-count-change", now.count, before.count);
+
+  $("week-time").textContent = fmt.duration(pointOf(now.seconds));
+  $("week-time-last").textContent = message("lastWeek", [fmt.duration(pointOf(before.seconds))]);
+  showChange("week-time-change", pointOf(now.seconds), pointOf(before.seconds));
+
+  showHeadline("week-piece", now.piece, amount);
+  $("week-piece-last").textContent = message("lastWeek", [rangeText(before.piece, amount)]);
+  showChange("week-piece-change", pointOf(now.piece), pointOf(before.piece));
+
+  $("week-wage-label").textContent = message(`wageValue_${wage}`);
+  showHeadline("week-wage", now.at_wage, amount);
+  $("week-wage-last").textContent = message("lastWeek", [amount(pointOf(before.at_wage))]);
+  showChange("week-wage-change", pointOf(now.at_wage), pointOf(before.at_wage));
+}
+
+function periodTitle(chosen) {
+  return typeof chosen === "string" ? message(`periodTitle_${chosen}`) : message("periodTitle_custom");
 }
 
 function cell(row, text, className) {
   const td = row.insertCell();
   td.textContent = text;
   if (className) td.className = className;
+  return td;
 }
 
-async function showSummary() {
-  const status = document.getElementById("status");
-  let summary;
-  try {
-    summary = await ask("summary", { locale: ui });
-  } catch (error) {
-    status.textContent = message("loadFailed", [String(error.message ?? error)]);
-    return;
-  }
-  const total = summary.total;
-  const amount = money(summary.valuation.currency);
-  document.getElementById("total-count").textContent = integer.format(total.count);
-  showHeadline("total-time", total.seconds, duration);
-  document.getElementById("time-split").textContent =
-    total.measured > 0
-      ? message("timeSplit", [duration(total.measured_seconds), integer.format(total.measured), integer.format(total.count)])
-      : message("timeModelled");
-  showHeadline("total-value", summary.values.piece, amount);
-  showHeadline("wage-value", summary.values.at_wage, amount);
-  showHeadline("microwork-value", summary.values.at_microwork, amount);
-  const wage = summary.valuation.wage;
-  document.getElementById("wage-label").textContent = message(`wageValue_${wage}`);
-  document.getElementById("wage-source").textContent = message("wageRate", [amount(summary.hourly_wage.central)]);
-  document.getElementById("rate-card").textContent = summary.rate_card;
-  document.getElementById("scale").replaceChildren(
-    ...summary.scale.map((scale) => {
-      const item = document.createElement("li");
-      item.textContent = message("scaleLine", [
-        message(`platform_${scale.platform}`),
-        amount(scale.yearly.central),
-        String(scale.year),
-      ]);
-      return item;
-    }),
-  );
-  showValuation(summary.valuation);
+function headerCell(row, text) {
+  const th = document.createElement("th");
+  th.scope = "row";
+  th.textContent = text;
+  row.append(th);
+  return th;
+}
 
-  const table = document.getElementById("details");
+/** Rows of the summary added up by `key` (platform or kind), largest first. */
+function totalsBy(rows, key) {
+  const sums = new Map();
+  for (const { estimate, ...row } of rows) {
+    const sum = sums.get(row[key]);
+    sums.set(
+      row[key],
+      sum
+        ? { count: sum.count + estimate.count, seconds: addRanges(sum.seconds, estimate.seconds), piece: addRanges(sum.piece, estimate.piece_value) }
+        : { count: estimate.count, seconds: estimate.seconds, piece: estimate.piece_value },
+    );
+  }
+  return [...sums].sort((a, b) => b[1].count - a[1].count);
+}
+
+function fillTotalsTable(id, totals, total, nameOf, amount) {
+  const body = $(id).tBodies[0];
+  body.replaceChildren();
+  for (const [name, sum] of totals) {
+    const row = body.insertRow();
+    headerCell(row, nameOf(name));
+    cell(row, fmt.integer(sum.count), "number");
+    cell(row, fmt.percent(total ? sum.count / total : 0), "number");
+    cell(row, fmt.duration(pointOf(sum.seconds)), "number");
+    cell(row, rangeText(sum.piece, amount), "number");
+  }
+}
+
+function showTables(summary, amount) {
+  const rows = summary.rows;
+  const empty = rows.length === 0;
+  const emptyNote = $("empty");
+  emptyNote.textContent = message(period === "all" ? "emptyLedger" : "emptyPeriod");
+  emptyNote.hidden = !empty;
+  $("table-blocks").hidden = empty;
+  $("details-block").hidden = empty;
+  fillTotalsTable("by-platform", totalsBy(rows, "platform"), summary.total.count, (p) => message(`platform_${p}`), amount);
+  fillTotalsTable(
+    "by-kind",
+    totalsBy(rows, "kind").sort((a, b) => b[1].count - a[1].count || KINDS.indexOf(a[0]) - KINDS.indexOf(b[0])),
+    summary.total.count,
+    (k) => message(`kind_${k}`),
+    amount,
+  );
+
+  const table = $("details");
   const body = table.tBodies[0];
   body.replaceChildren();
-  for (const line of summary.rows) {
+  for (const line of rows) {
     const row = body.insertRow();
     cell(row, message(`platform_${line.platform}`));
     const kind = row.insertCell();
@@ -180,18 +207,130 @@ async function showSummary() {
     link.textContent = message(`kind_${line.kind}`);
     kind.append(link);
     const e = line.estimate;
-    cell(row, integer.format(e.count), "number");
+    cell(row, fmt.integer(e.count), "number");
     const measured = e.measured === e.count ? message("measuredMark") : e.measured > 0 ? message("partlyMeasuredMark") : "";
-    cell(row, `${duration(e.seconds.central)}${measured}`, "number");
-    cell(row, range(e.piece_value, amount), "number");
+    cell(row, `${fmt.duration(pointOf(e.seconds))}${measured}`, "number");
+    cell(row, rangeText(e.piece_value, amount), "number");
   }
-  table.hidden = summary.rows.length === 0;
-  document.getElementById("empty").hidden = summary.rows.length > 0;
+  table.hidden = empty;
 }
+
+/** Shows a whole overview: the week, the period's totals, charts and tables. */
+function showOverview(overview) {
+  // For `make bench`: the core's answer is here (…-received) and its figures on the page (…-shown).
+  performance.mark("tacheron:overview-received");
+  state.overview = overview;
+  const summary = overview.summary;
+  const total = summary.total;
+  const amount = fmt.money(summary.valuation.currency);
+
+  showWeek(overview, amount);
+
+  $("totals-heading").textContent = periodTitle(period);
+  const days = Math.round((Date.parse(overview.to) - Date.parse(overview.from)) / 86_400_000) + 1;
+  $("period-dates").textContent = message("periodDates", [fmt.dateRange(overview.from, overview.to), fmt.plural("spanDays", days)]);
+  $("total-count").textContent = fmt.integer(total.count);
+  showHeadline("total-time", total.seconds, fmt.duration);
+  $("time-split").textContent =
+    total.measured > 0
+      ? message("timeSplit", [fmt.duration(total.measured_seconds), fmt.integer(total.measured), fmt.integer(total.count)])
+      : message("timeModelled");
+  showHeadline("total-value", summary.values.piece, amount);
+  showHeadline("wage-value", summary.values.at_wage, amount);
+  showHeadline("microwork-value", summary.values.at_microwork, amount);
+  $("wage-label").textContent = message(`wageValue_${summary.valuation.wage}`);
+  $("wage-source").textContent = message("wageRate", [amount(summary.hourly_wage.central)]);
+  $("rate-card").textContent = summary.rate_card;
+  $("scale").replaceChildren(
+    ...summary.scale.map((scale) => {
+      const item = document.createElement("li");
+      item.textContent = message("scaleLine", [message(`platform_${scale.platform}`), amount(pointOf(scale.yearly)), String(scale.year)]);
+      return item;
+    }),
+  );
+  showValuation(summary.valuation);
+  showTables(summary, amount);
+
+  const nothing = total.count === 0;
+  $("charts-empty").textContent = message("chartsEmpty");
+  $("charts-empty").hidden = !nothing;
+  document.querySelector("#charts .chart-grid").hidden = nothing;
+  if (!nothing) showCharts(overview, { fmt, message });
+  performance.mark("tacheron:overview-shown");
+}
+
+let asked = 0;
+/** Asks for the overview of the chosen period and shows it; older answers arriving late are dropped. */
+async function refreshOverview() {
+  const mine = ++asked;
+  try {
+    const answer = await ask("overview", { locale: browserLocale, period });
+    if (mine === asked) showOverview(answer.overview);
+    return true;
+  } catch (error) {
+    if (mine === asked) say(message("loadFailed", [errorText(error)]));
+    return false;
+  }
+}
+
+// --- period ------------------------------------------------------------------------------------
+
+function showPeriodChoice() {
+  const value = typeof period === "string" ? period : "custom";
+  $(`period-${value}`).checked = true;
+  $("custom-period").hidden = value !== "custom";
+  const today = localToday();
+  for (const id of ["period-from", "period-to"]) $(id).max = today;
+  if (typeof period !== "string") {
+    $("period-from").value = period.from;
+    $("period-to").value = period.to;
+  }
+}
+
+function choosePeriod(chosen) {
+  period = chosen;
+  sessionStorage.setItem(PERIOD_KEY, JSON.stringify(chosen));
+}
+
+$("period").addEventListener("change", (event) => {
+  const value = event.target.value;
+  if (value === "custom") {
+    $("custom-period").hidden = false;
+    if (state.overview && !$("period-from").value) {
+      $("period-from").value = state.overview.from;
+      $("period-to").value = state.overview.to;
+    }
+    return;
+  }
+  $("custom-period").hidden = true;
+  $("period-error").textContent = "";
+  choosePeriod(value);
+  refreshOverview();
+});
+
+$("custom-period").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const from = $("period-from").value;
+  const to = $("period-to").value;
+  const previous = period;
+  choosePeriod(from <= to ? { from, to } : { from: to, to: from });
+  $("period-error").textContent = "";
+  const mine = ++asked;
+  try {
+    const answer = await ask("overview", { locale: browserLocale, period });
+    if (mine === asked) showOverview(answer.overview);
+  } catch (error) {
+    // Refused (a span longer than ten years): the period shown stays as it was.
+    choosePeriod(previous);
+    if (mine === asked) $("period-error").textContent = message("periodRefused", [errorText(error)]);
+  }
+});
+
+// --- settings ------------------------------------------------------------------------------------
 
 /** The valuation form shows the choice in force. */
 function showValuation(valuation) {
-  const form = document.getElementById("valuation");
+  const form = $("valuation");
   if (form.contains(document.activeElement)) return;
   form.currency.value = valuation.currency;
   form.wage.value = valuation.wage;
@@ -204,55 +343,201 @@ function showValuation(valuation) {
  *  stop another choice from being applied. */
 function showOwnWageField(wage) {
   const own = wage === "own";
-  document.getElementById("own-wage-field").hidden = !own;
-  const input = document.getElementById("own-hourly");
+  $("own-wage-field").hidden = !own;
+  const input = $("own-hourly");
   input.disabled = !own;
   input.required = own;
 }
 
-document.getElementById("valuation").wage.addEventListener("change", (event) => {
-  showOwnWageField(event.target.value);
-});
-document.getElementById("valuation").addEventListener("submit", async (event) => {
+$("valuation").wage.addEventListener("change", (event) => showOwnWageField(event.target.value));
+$("valuation").addEventListener("submit", async (event) => {
   event.preventDefault();
   const form = event.target;
   const valuation = { currency: form.currency.value, wage: form.wage.value };
   if (valuation.wage === "own") valuation.own_hourly = Number(form.own_hourly.value);
-  const status = document.getElementById("status");
   try {
     await ask("set_valuation", { valuation });
-    status.textContent = message("valuationSaved");
+    say(message("valuationSaved"));
     document.activeElement?.blur();
-    await showSummary();
+    await refreshOverview();
   } catch (error) {
-    status.textContent = message("valuationRefused", [String(error.message ?? error)]);
+    say(message("valuationRefused", [errorText(error)]));
   }
 });
 
-async function exportJson() {
-  const status = document.getElementById("status");
+/** The display preferences form shows the choice in force. */
+function showPreferences(preferences) {
+  const form = $("preferences");
+  if (form.contains(document.activeElement)) return;
+  form.language.value = preferences.language;
+  form.point.value = preferences.point;
+  form.badge.checked = preferences.badge;
+}
+
+$("preferences").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  const preferences = { language: form.language.value, badge: form.badge.checked, point: form.point.value };
   try {
-    const data = await ask("export");
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `tacheron-export-${new Date().toLocaleDateString("sv")}.json`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-    status.textContent = message("exportDone", [integer.format(data.records.length)]);
+    const { settings } = await ask("set_preferences", { preferences });
+    if (preferences.language !== state.loadedLanguage) {
+      // The page speaks the new language once reloaded; the notice waits for it.
+      sayAfterReload("preferencesSaved");
+      return;
+    }
+    state.settings = settings;
+    state.point = preferences.point;
+    showFooterNote();
+    if (state.overview) showOverview(state.overview);
+    say(message("preferencesSaved"));
   } catch (error) {
-    status.textContent = message("exportFailed", [String(error.message ?? error)]);
+    say(message("preferencesRefused", [errorText(error)]));
+  }
+});
+
+function showFooterNote() {
+  const note = document.querySelector('footer [data-i18n="rangeNote"]');
+  note.textContent = message(state.point === "central" ? "rangeNote" : `rangeNote_${state.point}`);
+}
+
+/** The Mastodon servers the user added, each with a button to remove it. */
+function showMastodonServers(settings) {
+  $("mastodon-servers").replaceChildren(
+    ...settings.mastodon_servers.map((host) => {
+      const item = document.createElement("li");
+      const remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "secondary small";
+      remove.textContent = message("mastodonRemove");
+      remove.setAttribute("aria-label", message("mastodonRemoveLabel", [host]));
+      remove.addEventListener("click", async () => {
+        showMastodonServers((await ask("remove_mastodon_server", { host })).settings);
+        await chrome.permissions.remove({ origins: [`https://${host}/*`] });
+        $("mastodon-host").focus();
+      });
+      item.append(host, " ", remove);
+      return item;
+    }),
+  );
+}
+
+$("mastodon-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const input = $("mastodon-host");
+  const host = input.value.trim().replace(/^https:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+  const origins = [`https://${host}/*`];
+  // Only the shape of a host name is checked here, so that the browser is never asked about
+  // something that is not one; the core checks the rest once access is granted.
+  const parsed = URL.canParse(`https://${host}/`) ? new URL(`https://${host}/`).hostname : "";
+  if (!host || parsed !== host) {
+    say(message("mastodonInvalid", [host, message("mastodonNotAName")]));
+    return;
+  }
+  try {
+    // The browser asks the person; nothing is counted there unless they allow it.
+    if (!(await chrome.permissions.request({ origins }))) {
+      say(message("mastodonRefused", [host]));
+      return;
+    }
+    showMastodonServers((await ask("add_mastodon_server", { host })).settings);
+    input.value = "";
+  } catch (error) {
+    await chrome.permissions.remove({ origins }).catch(() => undefined);
+    say(message("mastodonInvalid", [host, errorText(error)]));
+  }
+});
+
+/** One checkbox per platform: unchecked means nothing is counted there. */
+function showPlatforms(settings) {
+  const fieldset = $("platforms");
+  const boxes = new Map([...fieldset.querySelectorAll("input")].map((box) => [box.name, box]));
+  for (const platform of PLATFORMS) {
+    let box = boxes.get(platform);
+    if (!box) {
+      const label = document.createElement("label");
+      box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = platform;
+      box.addEventListener("change", () =>
+        ask("set_platform", { platform, enabled: box.checked }).catch((error) => {
+          say(message("loadFailed", [errorText(error)]));
+        }),
+      );
+      label.append(box, " ", message(`platform_${platform}`));
+      fieldset.append(label);
+    }
+    box.checked = !settings.disabled_platforms.includes(platform);
   }
 }
 
-translatePage();
-document.getElementById("export-json").addEventListener("click", exportJson);
-// Live: when a new action is stored, the totals follow.
-let pending = 0;
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area !== "local") return;
-  clearTimeout(pending);
-  pending = setTimeout(showSummary, 100);
+// --- privacy, data ----------------------------------------------------------------------------
+
+const showPause = setUpPrivacy({
+  fmt,
+  message,
+  say,
+  async afterDelete(days) {
+    const done = fmt.plural("deletedDays", days);
+    if (state.loadedLanguage !== "auto") {
+      // The language chosen went with the settings: the page speaks the browser's again.
+      sayAfterReload(done);
+      return;
+    }
+    say(done);
+    await Promise.all([refreshSettings(), refreshOverview()]);
+  },
 });
-showSummary();
-showPlatforms();
+setUpData({ fmt, message, say, afterImport: refreshOverview });
+
+// --- start ---------------------------------------------------------------------------------------
+
+async function refreshSettings() {
+  try {
+    const { settings } = await ask("settings");
+    state.settings = settings;
+    state.point = settings.preferences?.point ?? "central";
+    showPlatforms(settings);
+    showMastodonServers(settings);
+    showPreferences(settings.preferences);
+    showPause(settings.paused);
+    showFooterNote();
+    return true;
+  } catch (error) {
+    say(message("loadFailed", [errorText(error)]));
+    return false;
+  }
+}
+
+const notice = sessionStorage.getItem(NOTICE_KEY);
+if (notice) {
+  sessionStorage.removeItem(NOTICE_KEY);
+  say(notice === "preferencesSaved" ? message("preferencesSaved") : notice);
+}
+
+showPeriodChoice();
+document.querySelectorAll(".scroll, .chart-box").forEach(watchScroll);
+await refreshSettings();
+state.loadedLanguage = state.settings?.preferences?.language ?? "auto";
+const first = await firstOverview;
+if (first instanceof Error) {
+  say(message("loadFailed", [errorText(first)]));
+  await refreshOverview();
+} else {
+  showOverview(first.overview);
+}
+
+// Live: when a new action is stored, or a setting changes (in the popup, say), the page follows.
+let pending = 0;
+let settingsChanged = false;
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area !== "local") return;
+  settingsChanged ||= "settings" in changes;
+  clearTimeout(pending);
+  pending = setTimeout(async () => {
+    if (settingsChanged) {
+      settingsChanged = false;
+      await refreshSettings();
+    }
+    refreshOverview();
+  }, 100);
+});

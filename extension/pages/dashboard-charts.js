@@ -1,0 +1,306 @@
+// The dashboard's three charts. The core draws them as SVG text (src/charts.rs) with shapes,
+// numbers and dates only; here they are parsed as SVG (never as HTML), their words filled in the
+// page's language, their dates and numbers formatted for it, and each gets a name, a legend and a
+// table that says the same without colours or shapes.
+
+import { translate } from "./i18n.js";
+
+/** The kinds, in the order of the daily counts (src/model.rs `Kind::ALL`). */
+export const KINDS = ["captcha", "reaction", "unreaction", "repost", "hashtag", "post", "upload", "report"];
+
+/** Beyond this many days, the core draws one bar per week (src/charts.rs `buckets`). */
+const DAILY_LIMIT = 92;
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** The SVG text as a node of this document, or null if it is not well-formed SVG. */
+function parseSvg(text) {
+  const parsed = new DOMParser().parseFromString(text, "image/svg+xml");
+  const root = parsed.documentElement;
+  if (root.namespaceURI !== SVG || root.localName !== "svg" || parsed.getElementsByTagName("parsererror").length) {
+    return null;
+  }
+  // Shapes and text only: anything that could run or load something is left out.
+  for (const element of root.querySelectorAll("script, foreignObject, image, use, a, style")) element.remove();
+  for (const element of [root, ...root.querySelectorAll("*")]) {
+    for (const attribute of [...element.attributes]) {
+      if (/^on/i.test(attribute.name) || /href$/i.test(attribute.name)) element.removeAttribute(attribute.name);
+    }
+  }
+  return document.importNode(root, true);
+}
+
+/** Dates and numbers written by the core ("2026-11-28", "2.5 h", "40") in the page's language. */
+function localizeText(svg, fmt, withYear) {
+  for (const text of svg.querySelectorAll("text.tick")) {
+    const content = text.textContent.trim();
+    let match;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(content)) text.textContent = fmt.shortDate(content, withYear);
+    else if ((match = content.match(/^(\d+(?:\.\d+)?) h$/))) text.textContent = fmt.hours(Number(match[1]));
+    else if (/^\d+$/.test(content)) text.textContent = fmt.integer(Number(content));
+  }
+}
+
+/** A round number at or above `value` for the top of an axis (1, 2, 5 × 10^n), as the core
+ *  chooses it (src/charts.rs `nice_ceiling`). */
+function niceCeiling(value) {
+  if (value <= 0) return 1;
+  let magnitude = 1;
+  while (magnitude * 10 <= value) magnitude *= 10;
+  while (magnitude > value) magnitude /= 10;
+  return [1, 2, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? 10 * magnitude;
+}
+
+/**
+ * Writes the y axis's values again, exactly and in the page's language. The core labels the
+ * quarter lines rounded to a whole number (counts) or a tenth (hours), which shows 2.5 actions as
+ * "3" and 0.25 h as "0.3 h", and a few minutes as "0.0 h". The axis's top is found again from the
+ * same data; if it does not match the core's own top label, the labels are left as they are.
+ */
+function relabelAxis(svg, top, format) {
+  const lines = [...svg.querySelectorAll("line.grid")];
+  const labels = lines.map((line) => line.nextElementSibling);
+  if (lines.length < 2 || labels.some((label) => !label?.matches("text.tick"))) return;
+  const ys = lines.map((line) => Number(line.getAttribute("y1")));
+  const bottom = Math.max(...ys);
+  const highest = Math.min(...ys);
+  const shownTop = Number.parseFloat(labels[ys.indexOf(highest)].textContent);
+  if (!(bottom > highest) || !(Math.abs(shownTop - top) <= Math.max(0.051, top * 0.01))) return;
+  lines.forEach((_, index) => {
+    const value = (top * (bottom - ys[index])) / (bottom - highest);
+    labels[index].textContent = format(Math.round(value * 1e9) / 1e9);
+  });
+}
+
+/** Puts the chart `text` into `box`, named `label`; false if it could not be read. */
+function place(box, text, label, { fmt, message, withYear, axis }) {
+  const svg = parseSvg(text);
+  if (!svg) {
+    box.replaceChildren();
+    return false;
+  }
+  if (axis) relabelAxis(svg, axis.top, axis.format);
+  translate(svg, message);
+  localizeText(svg, fmt, withYear);
+  // The bars' tooltips ("2026-11-28: 12") in words.
+  for (const title of svg.querySelectorAll("title")) {
+    const match = title.textContent.match(/^(\d{4}-\d{2}-\d{2}): (\d+)$/);
+    if (match) title.textContent = `${fmt.date(match[1])}: ${fmt.plural("countActions", Number(match[2]))}`;
+  }
+  svg.setAttribute("aria-label", label);
+  svg.setAttribute("focusable", "false");
+  box.replaceChildren(svg);
+  markScrollable(box);
+  return true;
+}
+
+/** A box that scrolls sideways (a wide chart or table on a narrow screen) can be reached with
+ *  the keyboard to scroll it; one that does not scroll is not a stop on the way. */
+function markNow(box) {
+  if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
+  else box.removeAttribute("tabindex");
+}
+// Measuring forces the browser to lay the page out: boxes are measured together, once, in the
+// next frame, rather than each time one is filled.
+const toMark = new Set();
+export function markScrollable(box) {
+  if (toMark.size === 0) {
+    requestAnimationFrame(() => {
+      toMark.forEach(markNow);
+      toMark.clear();
+    });
+  }
+  toMark.add(box);
+}
+const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => markNow(target)));
+/** Keeps `box` marked as it is resized. */
+export function watchScroll(box) {
+  resized.observe(box);
+}
+
+/** The days of the daily series grouped as the chart groups them: by day, or by week. */
+export function groups(daily) {
+  const size = daily.length > DAILY_LIMIT ? 7 : 1;
+  const out = [];
+  for (let index = 0; index < daily.length; index += size) {
+    const chunk = daily.slice(index, index + size);
+    const counts = KINDS.map((_, k) => chunk.reduce((sum, day) => sum + day.counts[k], 0));
+    out.push({
+      from: chunk[0].date,
+      to: chunk[chunk.length - 1].date,
+      counts,
+      total: counts.reduce((a, b) => a + b, 0),
+      seconds: chunk.reduce((sum, day) => sum + day.seconds, 0),
+    });
+  }
+  return { weekly: size === 7, groups: out };
+}
+
+function element(name, text, className) {
+  const node = document.createElement(name);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** A table: a caption, a header row and rows whose first cell is their header. */
+function fillTable(table, caption, headers, rows, numeric) {
+  const head = element("thead");
+  const headRow = head.insertRow();
+  headers.forEach((text, index) => {
+    const th = element("th", text, index > 0 && numeric ? "number" : undefined);
+    th.scope = "col";
+    headRow.append(th);
+  });
+  const body = element("tbody");
+  for (const cells of rows) {
+    const row = body.insertRow();
+    cells.forEach((text, index) => {
+      if (index === 0) {
+        const th = element("th", text);
+        th.scope = "row";
+        row.append(th);
+      } else {
+        row.append(element("td", text, numeric ? "number" : undefined));
+      }
+    });
+  }
+  table.replaceChildren(element("caption", caption, "visually-hidden"), head, body);
+  const box = table.closest(".scroll");
+  if (box) markScrollable(box);
+}
+
+/** Builds a figure's table when its <details> is open (now or later), not before: a year of
+ *  days makes a long table that most people never open. */
+const builders = new WeakMap();
+function alternative(details, build) {
+  if (!details.dataset.wired) {
+    details.dataset.wired = "1";
+    details.addEventListener("toggle", () => {
+      const pending = builders.get(details);
+      if (details.open && pending) {
+        builders.delete(details);
+        pending();
+      }
+    });
+  }
+  if (details.open) {
+    builders.delete(details);
+    build();
+  } else {
+    builders.set(details, build);
+  }
+}
+
+/** How a group is named in words: its day, or the days of its week (the last may be shorter). */
+function groupName(group, weekly, fmt) {
+  return weekly ? fmt.dateRange(group.from, group.to) : fmt.day(group.from);
+}
+
+/**
+ * Shows the three charts of `overview`. `context` has the formats (`fmt`), `message`, and the
+ * point of ranges put forward.
+ */
+export function showCharts(overview, context) {
+  const { fmt, message } = context;
+  const { daily, charts, summary } = overview;
+  const withYear = overview.from.slice(0, 4) !== overview.to.slice(0, 4);
+  const { weekly, groups: grouped } = groups(daily);
+  const present = KINDS.map((kind, index) => ({ kind, index })).filter(({ index }) =>
+    daily.some((day) => day.counts[index] > 0),
+  );
+
+  // Actions per day (or week), stacked by kind.
+  const dailyFigure = document.getElementById("chart-daily");
+  const dailyCaption = message(weekly ? "chartWeeklyCaption" : "chartDailyCaption");
+  dailyFigure.querySelector("figcaption").textContent = dailyCaption;
+  const busiest = grouped.reduce((best, group) => (group.total > (best?.total ?? 0) ? group : best), null);
+  const dailyLabel = [
+    `${dailyCaption}.`,
+    message("chartPeriodTotal", [fmt.plural("countActions", summary.total.count), fmt.dateRange(overview.from, overview.to)]),
+    busiest ? message("chartBusiest", [groupName(busiest, weekly, fmt), fmt.plural("countActions", busiest.total)]) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const counts = {
+    top: niceCeiling(Math.max(0, ...grouped.map((group) => group.total))),
+    // Whole actions only: a line at 2.5 actions keeps its grid line and loses its label.
+    format: (value) => (!Number.isInteger(value) ? "" : value < 10_000 ? fmt.integer(value) : fmt.compact(value)),
+  };
+  place(dailyFigure.querySelector(".chart-box"), charts.daily, dailyLabel, { fmt, message, withYear, axis: counts });
+  const legend = dailyFigure.querySelector(".legend");
+  legend.replaceChildren(
+    ...present.map(({ kind }) => {
+      const item = element("li");
+      const swatch = element("span", undefined, `swatch kind-${kind}`);
+      swatch.setAttribute("aria-hidden", "true");
+      item.append(swatch, message(`kind_${kind}`));
+      return item;
+    }),
+  );
+  alternative(dailyFigure.querySelector("details"), () => {
+    fillTable(
+      dailyFigure.querySelector("table"),
+      dailyCaption,
+      [message(weekly ? "weekColumn" : "dayColumn"), ...present.map(({ kind }) => message(`kind_${kind}`)), message("totalColumn"), message("timeColumn")],
+      grouped.map((group) => [
+        groupName(group, weekly, fmt),
+        ...present.map(({ index }) => fmt.integer(group.counts[index])),
+        fmt.integer(group.total),
+        fmt.duration(group.seconds),
+      ]),
+      true,
+    );
+  });
+
+  // Actions per platform.
+  const platformFigure = document.getElementById("chart-platforms");
+  const perPlatform = new Map();
+  for (const row of summary.rows) perPlatform.set(row.platform, (perPlatform.get(row.platform) ?? 0) + row.estimate.count);
+  const platforms = [...perPlatform].sort((a, b) => b[1] - a[1]);
+  const platformCaption = message("chartPlatformsCaption");
+  const platformLabel = [
+    platformCaption,
+    platforms.map(([platform, count]) => `${message(`platform_${platform}`)}: ${fmt.integer(count)}`).join(", "),
+  ].join(". ");
+  place(platformFigure.querySelector(".chart-box"), charts.platforms, platformLabel, { fmt, message, withYear });
+  alternative(platformFigure.querySelector("details"), () => {
+    const total = summary.total.count || 1;
+    fillTable(
+      platformFigure.querySelector("table"),
+      platformCaption,
+      [message("platformColumn"), message("countColumn"), message("shareColumn")],
+      platforms.map(([platform, count]) => [message(`platform_${platform}`), fmt.integer(count), fmt.percent(count / total)]),
+      true,
+    );
+  });
+
+  // Hours adding up over the period.
+  const cumulativeFigure = document.getElementById("chart-cumulative");
+  const cumulativeCaption = message("chartCumulativeCaption");
+  const totalSeconds = daily.reduce((sum, day) => sum + day.seconds, 0);
+  const cumulativeLabel = [
+    cumulativeCaption,
+    message("chartCumulativeTotal", [fmt.duration(totalSeconds), fmt.date(overview.to)]),
+  ].join(". ");
+  // The running total in hours, added up in the core's order so that the top is the same.
+  const hours = daily.reduce((sum, day) => sum + day.seconds / 3600, 0);
+  const time = {
+    top: niceCeiling(hours),
+    format: (value) => (value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value)),
+  };
+  place(cumulativeFigure.querySelector(".chart-box"), charts.cumulative, cumulativeLabel, { fmt, message, withYear, axis: time });
+  alternative(cumulativeFigure.querySelector("details"), () => {
+    let running = 0;
+    fillTable(
+      cumulativeFigure.querySelector("table"),
+      cumulativeCaption,
+      [message(weekly ? "weekColumn" : "dayColumn"), message("timeColumn"), message("runningColumn")],
+      grouped.map((group) => {
+        running += group.seconds;
+        return [groupName(group, weekly, fmt), fmt.duration(group.seconds), fmt.duration(running)];
+      }),
+      true,
+    );
+  });
+}
