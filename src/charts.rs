@@ -83,12 +83,33 @@ fn open(out: &mut String, height: f64) {
     );
 }
 
-/// Horizontal grid lines with their values, for a y axis from 0 to `top`.
-fn grid(out: &mut String, top: f64, format: impl Fn(f64) -> String) {
+/// A y axis from 0 in round steps (1, 2 or 5 × 10^n), at most five of them, so that every tick
+/// shows an exact value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Axis {
+    step: f64,
+    steps: u32,
+}
+
+impl Axis {
+    /// The axis for values up to `max`, with steps no smaller than `min_step`.
+    fn for_max(max: f64, min_step: f64) -> Axis {
+        let step = nice_ceiling((max / 4.0).max(min_step));
+        let steps = ((max / step).ceil() as u32).clamp(1, 5);
+        Axis { step, steps }
+    }
+
+    fn top(self) -> f64 {
+        self.step * f64::from(self.steps)
+    }
+}
+
+/// Horizontal grid lines with their values, for a y axis.
+fn grid(out: &mut String, axis: Axis, format: impl Fn(f64) -> String) {
     let plot = HEIGHT - TOP - BOTTOM;
-    for step in 0..=4 {
-        let value = top * f64::from(step) / 4.0;
-        let y = HEIGHT - BOTTOM - plot * f64::from(step) / 4.0;
+    for tick in 0..=axis.steps {
+        let value = axis.step * f64::from(tick);
+        let y = HEIGHT - BOTTOM - plot * f64::from(tick) / f64::from(axis.steps);
         let _ = write!(
             out,
             r#"<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
@@ -103,15 +124,22 @@ fn grid(out: &mut String, top: f64, format: impl Fn(f64) -> String) {
     }
 }
 
+/// A value with two decimals (`0.05`), without float formatting.
+fn two_decimals(value: f64) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    format!("{}.{:02}", hundredths / 100, (hundredths % 100).abs())
+}
+
 fn integer(value: f64) -> String {
     (value.round() as i64).to_string()
 }
 
-/// Days grouped by week when the period is longer than three months.
+/// Days grouped by week when the period is longer than three months, counted back from the last
+/// day, so that the last bar is a whole week (a shorter one comes first).
 fn buckets(daily: &[DayPoint]) -> Vec<(String, [u64; 8])> {
     let size = if daily.len() > 92 { 7 } else { 1 };
-    daily
-        .chunks(size)
+    let mut groups: Vec<(String, [u64; 8])> = daily
+        .rchunks(size)
         .filter_map(|chunk| {
             let first = chunk.first()?;
             let mut counts = [0u64; 8];
@@ -122,7 +150,9 @@ fn buckets(daily: &[DayPoint]) -> Vec<(String, [u64; 8])> {
             }
             Some((first.date.to_string(), counts))
         })
-        .collect()
+        .collect();
+    groups.reverse();
+    groups
 }
 
 fn stacked_bars(daily: &[DayPoint]) -> String {
@@ -132,13 +162,14 @@ fn stacked_bars(daily: &[DayPoint]) -> String {
         .map(|(_, counts)| counts.iter().sum::<u64>())
         .max()
         .unwrap_or(0);
-    let top = nice_ceiling(most as f64);
+    let axis = Axis::for_max(most as f64, 1.0);
+    let top = axis.top();
     let plot = HEIGHT - TOP - BOTTOM;
     let slot = (WIDTH - LEFT) / groups.len().max(1) as f64;
     let bar = (slot * 0.8).max(1.0);
     let mut out = String::with_capacity(groups.len() * 200 + 1000);
     open(&mut out, HEIGHT);
-    grid(&mut out, top, integer);
+    grid(&mut out, axis, integer);
     for (index, (date, counts)) in groups.iter().enumerate() {
         let x = LEFT + slot * index as f64 + (slot - bar) / 2.0;
         let total: u64 = counts.iter().sum();
@@ -226,17 +257,22 @@ fn cumulative_line(daily: &[DayPoint]) -> String {
             running
         })
         .collect();
-    let top = nice_ceiling(hours.last().copied().unwrap_or(0.0));
+    let axis = Axis::for_max(hours.last().copied().unwrap_or(0.0), 0.01);
+    let top = axis.top();
     let plot = HEIGHT - TOP - BOTTOM;
     let step = (WIDTH - LEFT) / (hours.len().max(2) - 1) as f64;
     let mut out = String::with_capacity(hours.len() * 16 + 1000);
     open(&mut out, HEIGHT);
-    grid(&mut out, top, |value| {
-        if top < 10.0 {
-            format!("{} h", one_decimal(value))
+    let tick = axis.step;
+    grid(&mut out, axis, |value| {
+        let number = if tick >= 1.0 {
+            integer(value)
+        } else if tick >= 0.1 {
+            one_decimal(value)
         } else {
-            format!("{} h", integer(value))
-        }
+            two_decimals(value)
+        };
+        format!("{number} h")
     });
     let mut path = String::with_capacity(hours.len() * 14);
     for (index, value) in hours.iter().enumerate() {
@@ -305,6 +341,23 @@ mod tests {
     }
 
     #[test]
+    fn axis_ticks_are_exact_round_values() {
+        let ticks = |axis: Axis| -> Vec<f64> {
+            (0..=axis.steps).map(|t| axis.step * f64::from(t)).collect()
+        };
+        assert_eq!(ticks(Axis::for_max(1.0, 1.0)), [0.0, 1.0]);
+        assert_eq!(ticks(Axis::for_max(7.0, 1.0)), [0.0, 2.0, 4.0, 6.0, 8.0]);
+        assert_eq!(ticks(Axis::for_max(10.0, 1.0)), [0.0, 5.0, 10.0]);
+        assert_eq!(ticks(Axis::for_max(480.0, 1.0)), [0.0, 200.0, 400.0, 600.0]);
+        let hours = Axis::for_max(0.25, 0.01);
+        assert_eq!(hours.step, 0.1);
+        assert_eq!(hours.steps, 3);
+        let svg = cumulative_line(&[day(0, [0; 8], 900.0)]);
+        assert!(svg.contains(">0.1 h<") && svg.contains(">0.3 h<"), "{svg}");
+        assert_eq!(two_decimals(0.05), "0.05");
+    }
+
+    #[test]
     fn numbers_are_written_without_float_formatting() {
         assert_eq!(at(12.34), 123);
         assert_eq!(one_decimal(2.46), "2.5");
@@ -319,6 +372,8 @@ mod tests {
             .collect();
         let svg = stacked_bars(&daily);
         assert_eq!(svg.matches("<g>").count(), 53);
+        let last_week = buckets(&daily).last().map(|(_, counts)| counts[1]);
+        assert_eq!(last_week, Some(7), "the last bar is a whole week");
         let line = cumulative_line(&daily);
         assert!(line.contains(r#"class="line""#));
         assert!(!line.contains("NaN"));
