@@ -79,48 +79,50 @@ try {
   console.log(`core overview of 12 months (message round trip): median ${median(overviewTimes).toFixed(1)} ms of 10`);
   await page.close();
 
-  // Opening: from navigation start to the charts in the page.
+  // Opening: from navigation start to the charts in the page (the page marks the end of each
+  // render with performance.mark("tacheron:overview-shown")).
+  const shown = (dashboard) =>
+    dashboard.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const done = () => performance.getEntriesByName("tacheron:overview-shown")[0];
+          if (done()) return resolve(done().startTime);
+          new PerformanceObserver(() => done() && resolve(done().startTime)).observe({ type: "mark" });
+        }),
+    );
   const opens = [];
   for (let run = 0; run < 5; run += 1) {
     const dashboard = await browser.context.newPage();
     await dashboard.goto(browser.dashboardUrl);
-    await dashboard.locator("svg.chart").first().waitFor();
-    opens.push(await dashboard.evaluate(() => performance.now()));
+    opens.push(await shown(dashboard));
     await dashboard.close();
   }
   console.log(`dashboard open with a year of data, to charts shown: median ${median(opens).toFixed(0)} ms of 5 (budget <= 100 ms)`);
 
-  // Switching period: from the choice to the new charts (the page marks the end of each render
-  // with performance.mark("tacheron:rendered")).
+  // Switching period: from the choice to the new charts shown.
   const dashboard = await browser.context.newPage();
   await dashboard.goto(browser.dashboardUrl);
-  await dashboard.locator("svg.chart").first().waitFor();
-  const periods = ["7d", "30d", "12m", "all", "today", "12m"];
+  await shown(dashboard);
   const switches = [];
-  for (const period of periods) {
-    const control = dashboard.locator(`[data-period="${period}"]`).first();
-    if ((await control.count()) === 0) break;
-    const ms = await dashboard.evaluate(async (selector) => {
-      const done = new Promise((resolve) => {
-        new PerformanceObserver((list, observer) => {
-          if (list.getEntriesByName("tacheron:rendered").length) {
-            observer.disconnect();
-            resolve();
-          }
-        }).observe({ type: "mark" });
-      });
-      const start = performance.now();
-      document.querySelector(selector).click();
-      await done;
-      return performance.now() - start;
-    }, `[data-period="${period}"]`);
-    switches.push(ms);
+  for (const period of ["7d", "30d", "12m", "all", "today", "12m", "30d", "7d"]) {
+    switches.push(
+      await dashboard.evaluate(async (id) => {
+        const done = new Promise((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            if (list.getEntriesByName("tacheron:overview-shown").length) {
+              observer.disconnect();
+              resolve();
+            }
+          }).observe({ type: "mark" });
+        });
+        const start = performance.now();
+        document.getElementById(id).click();
+        await done;
+        return performance.now() - start;
+      }, `period-${period}`),
+    );
   }
-  console.log(
-    switches.length
-      ? `switching period with a year of data: median ${median(switches).toFixed(1)} ms over ${switches.length} switches (budget <= 30 ms)`
-      : "switching period: the dashboard has no [data-period] controls to measure",
-  );
+  console.log(`switching period with a year of data: median ${median(switches).toFixed(1)} ms over ${switches.length} switches (budget <= 30 ms)`);
 } finally {
   await browser.close();
   await server.close();
