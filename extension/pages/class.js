@@ -28,9 +28,16 @@ function duration(seconds) {
   return `${unit(Math.floor(minutes / 60), "hour")} ${unit(minutes % 60, "minute")}`;
 }
 
+/** Cents for everyday amounts (a wage of 12.02), three figures for large ones, two for fractions
+ *  of a cent. */
 function money(amount, currency) {
-  const digits = amount >= 1 ? 3 : 2;
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumSignificantDigits: digits }).format(amount);
+  const precision =
+    amount >= 1000 || amount === 0
+      ? { maximumSignificantDigits: 3 }
+      : amount >= 1
+        ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+        : { maximumSignificantDigits: 2 };
+  return new Intl.NumberFormat(locale, { style: "currency", currency, ...precision }).format(amount);
 }
 
 const range = (r, currency) => message("rangeFormat", [money(r.central, currency), money(r.low, currency), money(r.high, currency)]);

@@ -19,6 +19,9 @@ let language = "en";
 
 const number = (value, digits = 3) => new Intl.NumberFormat(locale, { maximumSignificantDigits: digits }).format(value);
 const whole = (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+/** A data set's size: exact below a hundred million, then "440 million", "3.5 billion". */
+const examples = (value) =>
+  value >= 1e8 ? new Intl.NumberFormat(locale, { notation: "compact", compactDisplay: "long" }).format(value) : whole(value);
 
 function duration(seconds) {
   const unit = (value, name) => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
@@ -29,9 +32,16 @@ function duration(seconds) {
   return `${unit(Math.floor(minutes / 60), "hour")} ${unit(minutes % 60, "minute")}`;
 }
 
+/** Cents for everyday amounts (a wage of 12.02), three figures for large ones, two for fractions
+ *  of a cent. */
 function money(amount, currency) {
-  const digits = amount >= 1 ? 3 : 2;
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumSignificantDigits: digits }).format(amount);
+  const precision =
+    amount >= 1000 || amount === 0
+      ? { maximumSignificantDigits: 3 }
+      : amount >= 1
+        ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
+        : { maximumSignificantDigits: 2 };
+  return new Intl.NumberFormat(locale, { style: "currency", currency, ...precision }).format(amount);
 }
 
 const range = (r, currency) => message("rangeFormat", [money(r.central, currency), money(r.low, currency), money(r.high, currency)]);
@@ -249,7 +259,7 @@ function finish(timeUp) {
         set.hours == null
           ? message("workshopScaleCost", [range(set.cost, currency)])
           : message("workshopScalePace", [number(set.hours), range(set.cost, currency)]);
-      return element("li", {}, `${message(`context_${set.id}`, [whole(set.examples)])} ${pace}`, sourceLinks(set.sources));
+      return element("li", {}, `${message(`context_${set.id}`, [examples(set.examples)])} ${pace}`, sourceLinks(set.sources));
     }),
   );
   $("results-heading").focus();
