@@ -72,7 +72,8 @@ function show() {
   if (!report) return;
   const results = report.results;
   const currency = results.currency;
-  $("students").textContent = report.students ? message("classStudents", [whole(report.students)]) : message("classEmpty");
+  const students = report.students === 1 ? message("classStudentsOne") : message("classStudents", [whole(report.students)]);
+  $("students").textContent = report.students ? students : message("classEmpty");
   $("sessions").textContent = report.sessions.length ? message("classSessions", [report.sessions.join(", ")]) : "";
   const problems = report.entries.filter((entry) => entry.status.status !== "accepted");
   $("problems").hidden = problems.length === 0;
@@ -104,7 +105,10 @@ function show() {
   $("shared").hidden = !shared;
   if (shared) {
     const periods = shared.spans.map((span) => message(`span_${span}`)).join(", ");
-    $("shared-intro").textContent = message("classSharedIntro", [whole(shared.students), periods]);
+    $("shared-intro").textContent =
+      shared.students === 1
+        ? message("classSharedIntroOne", [periods])
+        : message("classSharedIntro", [whole(shared.students), periods]);
     $("shared-table").tBodies[0].replaceChildren(
       ...shared.kinds.map((kind) =>
         row(
@@ -150,7 +154,7 @@ async function main() {
     button.addEventListener("click", () => setLanguage(button.dataset.language));
   }
   $("projector").addEventListener("click", () => {
-    const on = document.body.classList.toggle("projector");
+    const on = document.documentElement.classList.toggle("projector");
     $("projector").setAttribute("aria-pressed", String(on));
   });
   document.body.dataset.ready = "true";

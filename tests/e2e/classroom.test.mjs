@@ -181,7 +181,7 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
       await page.textContent('#problem-list li[data-number="4"]'),
       `Code 4 (${codes.second.slice(0, 14)}…) is the same as code 2: counted once.`,
     );
-    assert.match(await page.textContent("#shared-intro"), /^1 students added their dashboard totals \(the last 7 days\)/);
+    assert.match(await page.textContent("#shared-intro"), /^1 student added their dashboard totals \(the last 7 days\)/);
     const reactions = await page.$$eval("#shared-table tbody tr", (trs) =>
       trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())).find((cells) => cells[0] === "Reactions"),
     );
@@ -191,7 +191,7 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
     // Projector mode, then the class page in French at the press of a button.
     await page.click("#projector");
     assert.equal(await page.getAttribute("#projector", "aria-pressed"), "true");
-    assert.ok(await page.evaluate(() => document.body.classList.contains("projector")));
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains("projector")));
     assert.ok(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize) >= 24));
     await violations(page, "the class report in projector mode (en)");
     await page.click('button[data-language="fr"]');
