@@ -6,6 +6,10 @@ SHELL := bash
 .DEFAULT_GOAL := run
 
 WASM_IN   := target/wasm32-unknown-unknown/release/tacheron.wasm
+# The classroom pages' module: the same crate with the `classroom` feature, built in a target
+# directory of its own so that the two builds do not overwrite each other's module.
+CLASSROOM_TARGET := target/classroom
+CLASSROOM_IN     := $(CLASSROOM_TARGET)/wasm32-unknown-unknown/release/tacheron.wasm
 PKG       := target/pkg
 VERSION   := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' extension/manifest.base.json)
 # Features the Rust wasm32 target emits by default; Debian's wasm-opt needs them named.
@@ -27,6 +31,11 @@ build:
 	if command -v wasm-opt >/dev/null; then \
 	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_bg.wasm -o $(PKG)/tacheron_bg.wasm; \
 	else echo "build: wasm-opt not found, the wasm module is not size-optimised"; fi
+	cargo build --release --target wasm32-unknown-unknown --lib --quiet --features classroom \
+	  --target-dir $(CLASSROOM_TARGET)
+	wasm-bindgen --target web --no-typescript --out-name tacheron_classroom --out-dir $(PKG) $(CLASSROOM_IN)
+	if command -v wasm-opt >/dev/null; then \
+	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_classroom_bg.wasm -o $(PKG)/tacheron_classroom_bg.wasm; fi
 	cargo run --quiet --bin tacheron -- sensor-rules > target/sensor-rules.json
 	cargo run --quiet --bin tacheron -- rate-card > target/rate-card.json
 	node tools/build.mjs
@@ -41,6 +50,7 @@ check:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features classroom --quiet -- -D warnings
 	cargo test --quiet
 
 ## e2e: only the end-to-end tests (after a build)

@@ -6,6 +6,10 @@
 //! read them from `rate-card.json`, which `tacheron rate-card` writes at build time from the
 //! native build's full card.
 //!
+//! The classroom's figures (the workshop's piece rates, the sizes of the data sets models learn
+//! from) and the sources only they cite are left out of the service worker's module too: they are
+//! kept natively and in the classroom pages' module (cargo feature `classroom`).
+//!
 //! This script only converts; it judges nothing. Whether every figure has a source or an
 //! assumption, and every range is in order, is checked by the tests in `src/card.rs`, so that a
 //! bad card fails a test with a message rather than a build.
@@ -28,6 +32,29 @@ struct Card {
     cloudflare: Cloudflare,
     value_forms: Attribution,
     actions: Vec<Action>,
+    #[serde(default)]
+    workshop: Vec<TaskRate>,
+    #[serde(default)]
+    context: Vec<Context>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaskRate {
+    task: String,
+    value: Money,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Context {
+    task: String,
+    id: String,
+    examples: f64,
+    year: u16,
+    #[serde(default)]
+    sources: Vec<String>,
+    assumption: Option<Text>,
 }
 
 #[derive(Deserialize)]
@@ -145,6 +172,31 @@ fn with_texts() -> bool {
     env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32")
 }
 
+/// Whether the classroom's figures are kept (natively, and in the classroom pages' module).
+fn with_classroom() -> bool {
+    with_texts() || env::var_os("CARGO_FEATURE_CLASSROOM").is_some()
+}
+
+/// The ids of the sources the figures outside the classroom cite.
+fn cited_outside_classroom(card: &Card) -> Vec<&str> {
+    let mut lists: Vec<&[String]> = vec![
+        &card.exchange.sources,
+        &card.cloudflare.sources,
+        &card.value_forms.sources,
+    ];
+    lists.extend(
+        card.wages
+            .iter()
+            .chain(&card.revenue)
+            .map(|m| &m.sources[..]),
+    );
+    for action in &card.actions {
+        lists.push(&action.time.sources);
+        lists.push(&action.value.sources);
+    }
+    lists.into_iter().flatten().map(String::as_str).collect()
+}
+
 /// A text, or nothing when texts are left out.
 fn text(value: &str) -> String {
     if with_texts() {
@@ -182,7 +234,12 @@ fn generate(card: &Card) -> String {
     let _ = writeln!(out, "    version: {:?},", card.version);
     let _ = writeln!(out, "    published: {:?},", card.published);
     let _ = writeln!(out, "    sources: &[");
-    for s in &card.sources {
+    let cited = cited_outside_classroom(card);
+    let kept = card
+        .sources
+        .iter()
+        .filter(|s| with_classroom() || cited.contains(&s.id.as_str()));
+    for s in kept {
         let _ = writeln!(
             out,
             "        Source {{ id: {:?}, citation: {}, url: {:?}, year: {}, secondary: {} }},",
@@ -258,6 +315,30 @@ fn generate(card: &Card) -> String {
             range(&a.time.range),
             basis(&a.time.sources, &a.time.assumption),
             money(&a.value)
+        );
+    }
+    let _ = writeln!(out, "    ],");
+    let classroom = with_classroom();
+    let _ = writeln!(out, "    workshop: &[");
+    for rate in card.workshop.iter().filter(|_| classroom) {
+        let _ = writeln!(
+            out,
+            "        TaskRate {{ task: {:?}, value: {} }},",
+            rate.task,
+            money(&rate.value)
+        );
+    }
+    let _ = writeln!(out, "    ],");
+    let _ = writeln!(out, "    context: &[");
+    for c in card.context.iter().filter(|_| classroom) {
+        let _ = writeln!(
+            out,
+            "        Context {{ task: {:?}, id: {:?}, examples: {}, year: {}, basis: {} }},",
+            c.task,
+            c.id,
+            float(c.examples),
+            c.year,
+            basis(&c.sources, &c.assumption)
         );
     }
     let _ = writeln!(out, "    ],");

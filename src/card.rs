@@ -214,6 +214,31 @@ pub struct Cloudflare {
     pub basis: Basis,
 }
 
+/// A piece rate for a task of the classroom workshop that no action prices.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TaskRate {
+    /// The workshop task (`label`).
+    pub task: &'static str,
+    /// Market piece value per task.
+    pub value: Money,
+}
+
+/// How many labelled examples a well-known model or data set needed: the scale a workshop task
+/// feeds, shown next to the students' results.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Context {
+    /// The workshop task it matches (`image`, `text`, `hashtag`, `label`).
+    pub task: &'static str,
+    /// The data set (`imagenet`).
+    pub id: &'static str,
+    /// How many examples.
+    pub examples: f64,
+    /// The year of the figure.
+    pub year: u16,
+    /// Where it comes from.
+    pub basis: Basis,
+}
+
 /// A publication or price list the card cites.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Source {
@@ -250,6 +275,11 @@ pub struct RateCard {
     pub value_forms: Basis,
     /// Per action.
     pub actions: &'static [ActionRate],
+    /// Piece rates of the workshop's tasks that no action prices (empty in the service worker's
+    /// module).
+    pub workshop: &'static [TaskRate],
+    /// Sizes of the data sets the workshop's tasks feed (empty in the service worker's module).
+    pub context: &'static [Context],
 }
 
 /// The card in force.
@@ -274,6 +304,11 @@ impl RateCard {
         self.revenue
             .iter()
             .find(|revenue| revenue.platforms.contains(&platform))
+    }
+
+    /// The workshop's own piece rate for a task, when it has one.
+    pub fn workshop_rate(&self, task: &str) -> Option<&TaskRate> {
+        self.workshop.iter().find(|rate| rate.task == task)
     }
 
     /// A source by id.
@@ -321,6 +356,20 @@ impl RateCard {
             self.exchange.basis,
             Range::exact(self.exchange.usd_per_eur),
         ));
+        for rate in self.workshop {
+            figures.push((
+                format!("workshop {}", rate.task),
+                rate.value.basis,
+                rate.value.amount,
+            ));
+        }
+        for context in self.context {
+            figures.push((
+                format!("context {}", context.id),
+                context.basis,
+                Range::exact(context.examples),
+            ));
+        }
         let cloudflare = &self.cloudflare;
         for value in [
             cloudflare.seconds_per_captcha,

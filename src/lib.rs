@@ -8,6 +8,9 @@
 //! ([`summary`], [`export`]). [`service`] ties these together behind the message protocol
 //! ([`protocol`]).
 //!
+//! The [`classroom`] (a workshop of micro-tasks and class totals from share codes) reaches its
+//! pages through a second WebAssembly module, `web_classroom` (feature `classroom`).
+//!
 //! Only [`web`] (compiled for `wasm32` alone) touches browser APIs; everything else runs and is
 //! tested natively with the in-memory twins in [`memory`].
 
@@ -15,6 +18,9 @@ pub mod captcha;
 pub mod card;
 pub mod charts;
 pub mod classify;
+// Natively (tests, tools) and in the classroom pages' module; not in the service worker's.
+#[cfg(any(not(target_arch = "wasm32"), feature = "classroom"))]
+pub mod classroom;
 pub mod date;
 pub mod diagnostics;
 pub mod estimate;
@@ -35,3 +41,5 @@ pub mod summary;
 pub mod views;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(all(target_arch = "wasm32", feature = "classroom"))]
+pub mod web_classroom;

@@ -20,6 +20,12 @@ console.log(
     `JS glue ${kb(glue.length)} raw, ${kb(gzipSync(glue, { level: 9 }).length)} gzipped`,
 );
 
+// The classroom pages' module, for the record: it has no budget, and none of it is in the worker's.
+const classroom = readFileSync(join(ROOT, "dist/chrome/pkg/tacheron_classroom_bg.wasm"));
+console.log(
+  `classroom wasm size: ${kb(classroom.length)} raw, ${kb(gzipSync(classroom, { level: 9 }).length)} gzipped (workshop and class pages only)`,
+);
+
 const server = await startFixtureServer();
 const browser = await launchBrowser(server);
 try {

@@ -1,10 +1,13 @@
 // Assembles the unpacked extensions dist/chrome and dist/firefox from extension/, the wasm-bindgen
-// output (target/pkg), the core's sensor table (target/sensor-rules.json) and its rate card
+// output (target/pkg: the service worker's module and the classroom pages' module), the core's sensor table (target/sensor-rules.json) and its rate card
 // (target/rate-card.json).
 //
 // One base manifest, two browsers:
 // - Chrome: a module service worker.
 // - Firefox: background.scripts (module), a gecko id and the data-collection declaration.
+// Both keep storage.managed_schema (extension/managed-schema.json, the teacher's workshop preset):
+// Chrome reads policies against it; Firefox takes managed storage from its enterprise policies
+// ("3rdparty" → "Extensions") and accepts the key.
 // Content scripts come from the core's table: one entry per platform, its hosts as matches, its
 // rules file loaded just before the generic sensor.
 //
@@ -64,7 +67,7 @@ for (const [browser, adapt] of Object.entries(browsers)) {
     filter: (source) => !source.endsWith("manifest.base.json"),
   });
   mkdirSync(join(out, "pkg"), { recursive: true });
-  for (const file of ["tacheron.js", "tacheron_bg.wasm"]) {
+  for (const file of ["tacheron.js", "tacheron_bg.wasm", "tacheron_classroom.js", "tacheron_classroom_bg.wasm"]) {
     cpSync(join(root, "target/pkg", file), join(out, "pkg", file));
   }
   execFileSync(process.execPath, [join(root, "tools/icons.mjs"), join(out, "icons")]);

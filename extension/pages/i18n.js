@@ -24,15 +24,19 @@ function substitute(entry, substitutions = []) {
  * Loads the messages for the chosen language. Resolves to { language, locale, message }:
  * `language` is "en" or "fr", `locale` the tag for Intl formats and the page's lang attribute,
  * and `message(key, substitutions)` the text (the key itself when a message is missing).
+ * `override` ("en" or "fr"), when given, wins over the user's choice (a teacher's preset, the
+ * class page's language switch).
  */
-export async function loadLanguage() {
+export async function loadLanguage(override) {
   const browserLocale = chrome.i18n.getUILanguage();
-  let chosen = "auto";
-  try {
-    const answer = await chrome.runtime.sendMessage({ type: "settings" });
-    chosen = answer?.settings?.preferences?.language ?? "auto";
-  } catch {
-    // The worker could not answer: the browser's language will do.
+  let chosen = SUPPORTED.includes(override) ? override : "auto";
+  if (chosen === "auto") {
+    try {
+      const answer = await chrome.runtime.sendMessage({ type: "settings" });
+      chosen = answer?.settings?.preferences?.language ?? "auto";
+    } catch {
+      // The worker could not answer: the browser's language will do.
+    }
   }
   const browserLanguage = browserLocale.split(/[-_]/)[0].toLowerCase();
   if (chosen === "auto" || !SUPPORTED.includes(chosen) || chosen === browserLanguage) {

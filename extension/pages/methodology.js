@@ -112,6 +112,32 @@ function show(card) {
     number(3).format(humanYears),
   ]);
 
+  // The classroom workshop: its own piece rate, and the data sets its tasks feed.
+  const classroom = document.getElementById("classroom-figures").tBodies[0];
+  const classroomRow = (label, amount, basis) => {
+    const row = classroom.insertRow();
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = label;
+    row.append(th);
+    cell(row, amount, "number");
+    basisCell(row, basis, card);
+  };
+  for (const rate of card.workshop ?? []) {
+    classroomRow(
+      message(`workshopRate_${rate.task}`),
+      spread(rate.value.amount, money(rate.value.currency).format),
+      rate.value.basis,
+    );
+  }
+  for (const context of card.context ?? []) {
+    classroomRow(
+      `${message(`contextName_${context.id}`)} (${context.year})`,
+      message("examplesCount", [new Intl.NumberFormat(ui).format(context.examples)]),
+      context.basis,
+    );
+  }
+
   const list = document.getElementById("source-list");
   for (const source of card.sources) {
     const item = document.createElement("li");
