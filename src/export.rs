@@ -41,6 +41,18 @@ pub struct ExportRecord {
     pub tiles: Option<u32>,
 }
 
+impl ExportRecord {
+    /// How many of the record's actions had their time measured. Exports written before
+    /// `measured` existed give only `measured_seconds`: a measured time then covers every action.
+    pub fn measured_count(&self) -> u32 {
+        match (self.measured, self.measured_seconds) {
+            (Some(measured), _) => measured,
+            (None, Some(seconds)) if seconds > 0.0 => self.count,
+            (None, _) => 0,
+        }
+    }
+}
+
 /// A whole export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

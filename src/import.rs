@@ -70,14 +70,9 @@ pub fn ledger_of(export: &Export, today: LocalDate) -> Result<Ledger, String> {
                 "record {line}: the same date, platform, kind and detail twice"
             ));
         }
-        // Exports written before `measured` existed: a measured time covers every action.
-        let measured = match (record.measured, seconds > 0.0) {
-            (None, true) => record.count,
-            _ => measured,
-        };
         let tally = Tally {
             count: record.count,
-            measured,
+            measured: record.measured_count(),
             measured_ms: (seconds * 1000.0).round() as u32,
             rounds: record.rounds.unwrap_or(0),
             tiles: record.tiles.unwrap_or(0),

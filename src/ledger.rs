@@ -370,11 +370,6 @@ impl Ledger {
         self.days.entry(date).or_default().merge_tally(key, tally);
     }
 
-    /// Puts a whole day's record in place (replacing that day).
-    pub fn insert(&mut self, date: LocalDate, record: DayRecord) {
-        self.days.insert(date, record);
-    }
-
     /// The days from `from` to `to`, both included.
     pub fn between(&self, from: LocalDate, to: LocalDate) -> Ledger {
         Ledger {

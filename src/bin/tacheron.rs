@@ -183,12 +183,7 @@ fn read_export(path: &str) -> Result<Vec<Line>, String> {
             let measured_ms = record
                 .measured_seconds
                 .map_or(0, |seconds| (seconds.max(0.0) * 1000.0).round() as u64);
-            // Exports written before `measured` existed: a measured time covers every action.
-            let measured = match (record.measured, measured_ms) {
-                (Some(measured), _) => u64::from(measured),
-                (None, 0) => 0,
-                (None, _) => u64::from(record.count),
-            };
+            let measured = u64::from(record.measured_count());
             Line {
                 kind: record.kind,
                 detail: record.detail,
