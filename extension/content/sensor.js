@@ -53,13 +53,12 @@
     return loggedOutValue;
   };
 
-  // One selector for everything a click can hit, so that most clicks cost one `matches` per
-  // element of their path.
-  const clickable = [
-    ...rules.toggles.map((rule) => rule.selector),
-    ...rules.presses.map((rule) => rule.selector),
-    ...rules.composers.map((rule) => rule.submit),
-  ].join(", ");
+  // The rules of each list as one selector, for `closest`; and one selector for everything a
+  // click can hit, so that most clicks cost a single `closest`.
+  const toggleSelector = rules.toggles.map((rule) => rule.selector).join(", ");
+  const pressSelector = rules.presses.map((rule) => rule.selector).join(", ");
+  const submitSelector = rules.composers.map((rule) => rule.submit).join(", ");
+  const clickable = [toggleSelector, pressSelector, submitSelector].filter(Boolean).join(", ");
 
   // Reports leave in a task of their own, right after the act's event has been dispatched, so
   // that the page's interaction is not slowed by the message (measured: sending inside the
@@ -80,8 +79,13 @@
     outbox.push(observation);
     if (!flushTimer) flushTimer = setTimeout(flush, 0);
   }
-  window.addEventListener("pagehide", flush, { capture: true });
-  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush(), {
+  /** The page is going away: the acts not yet looked at again are settled, and all reports leave. */
+  function leaving() {
+    afterDispatch();
+    flush();
+  }
+  window.addEventListener("pagehide", leaving, { capture: true });
+  document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && leaving(), {
     capture: true,
   });
 
@@ -125,10 +129,36 @@
     return (itemNumbers.get(element) ^ hash) >>> 0;
   }
 
-  /** The controls being watched after an act: element -> { rule, lastState, acts, until }. */
+  // Confirming a flip costs the page nothing during its interaction: the click's own listener
+  // only reads the control's state before the page changes it; the state after is read in a task
+  // of its own once the click has been dispatched, and a MutationObserver, started then, sees the
+  // flips that come later (a page waiting for its server). Measured: an observer callback inside
+  // the dispatch made a like's click about 5% slower on the fixture feed.
+
+  /** The controls being watched after an act: element -> { rule, lastState, acts, until, observed }. */
   const watched = new Map();
 
-  /** Reports the flips of watched controls. One observer serves every watched element. */
+  /** Reports a flip of a watched control since it was last looked at. Each trusted act on it
+   *  allows one flip to be reported, so a double click is two flips, a slow page that flips once
+   *  is one flip, and a flip the page makes on its own (clearing a like when the person clicks
+   *  dislike) is not the person's act on this control. */
+  function settle(element, entry) {
+    const state = isOn(element, entry.rule.state);
+    if (state === null || state === entry.lastState) return;
+    if (entry.acts > 0) {
+      entry.acts -= 1;
+      report({
+        signal: "toggle",
+        control: entry.rule.control,
+        before: entry.lastState,
+        after: state,
+        item: itemNumber(element),
+      });
+    }
+    entry.lastState = state;
+  }
+
+  /** The flips of watched controls that the page makes later. One observer serves them all. */
   function onMutations(records) {
     const seen = new Set();
     for (const record of records) {
@@ -139,22 +169,7 @@
         }
       }
     }
-    for (const element of seen) {
-      const entry = watched.get(element);
-      const state = isOn(element, entry.rule.state);
-      if (state === null || state === entry.lastState) continue;
-      if (entry.acts > 0) {
-        entry.acts -= 1;
-        report({
-          signal: "toggle",
-          control: entry.rule.control,
-          before: entry.lastState,
-          after: state,
-          item: itemNumber(element),
-        });
-      }
-      entry.lastState = state;
-    }
+    for (const element of seen) settle(element, watched.get(element));
   }
   const observer = new MutationObserver(onMutations);
 
@@ -169,35 +184,50 @@
     sweepTimer = 0;
     const now = performance.now();
     let expired = false;
+    onMutations(observer.takeRecords());
     for (const [element, entry] of watched) {
       if (entry.until <= now) {
+        settle(element, entry);
         watched.delete(element);
         expired = true;
       }
     }
     if (expired) {
-      onMutations(observer.takeRecords());
       observer.disconnect();
-      for (const [element, entry] of watched) observe(element, entry.rule);
+      for (const [element, entry] of watched) if (entry.observed) observe(element, entry.rule);
     }
     if (watched.size > 0) sweepTimer = setTimeout(sweep, CONFIRM_WITHIN_MS);
   }
 
-  // One watch per element. Each trusted act on it allows one flip to be reported, so a double
-  // click is two flips, a slow page that flips once is one flip, and a flip the page makes on its
-  // own (clearing a like when the person clicks dislike) is not the person's act on this control.
+  /** Controls acted on during the current dispatch, looked at again in the task after it. */
+  const freshlyActed = [];
+  function afterDispatch() {
+    for (const element of freshlyActed.splice(0)) {
+      const entry = watched.get(element);
+      if (!entry) continue;
+      settle(element, entry);
+      if (!entry.observed) {
+        entry.observed = true;
+        observe(element, entry.rule);
+      }
+    }
+    if (!sweepTimer && watched.size > 0) sweepTimer = setTimeout(sweep, CONFIRM_WITHIN_MS);
+  }
+
+  // One watch per element, taken in the act's listener, before the page's own listeners run.
   function watch(element, rule) {
     let entry = watched.get(element);
-    if (!entry) {
+    if (entry) {
+      settle(element, entry); // a flip since the last look answers the earlier act
+    } else {
       const lastState = isOn(element, rule.state);
       if (lastState === null) return;
-      entry = { rule, lastState, acts: 0, until: 0 };
+      entry = { rule, lastState, acts: 0, until: 0, observed: false };
       watched.set(element, entry);
-      observe(element, rule);
     }
     entry.acts += 1;
     entry.until = performance.now() + CONFIRM_WITHIN_MS;
-    if (!sweepTimer) sweepTimer = setTimeout(sweep, CONFIRM_WITHIN_MS);
+    if (freshlyActed.push(element) === 1) setTimeout(afterDispatch, 0);
   }
 
   // --- presses ---------------------------------------------------------------------------------
@@ -276,26 +306,41 @@
     node instanceof Element &&
     (node.isContentEditable || node.matches("input, textarea, select, [contenteditable=''], [contenteditable='true']"));
 
+  /** The nearest element from `control` up that matches one of `list`'s rules, with that rule.
+   *  In the page's own tree one native `closest` finds it; inside open shadow roots the composed
+   *  path (given) is walked element by element. */
+  function nearest(control, path, list, selectorOf, combined) {
+    if (path) return firstRuleOnPath(path, list, selectorOf);
+    const element = combined ? control.closest(combined) : null;
+    if (!element) return null;
+    const rule = list.find((candidate) => element.matches(selectorOf(candidate)));
+    return rule ? { element, rule } : null;
+  }
+
+  // A click costs the page one `closest` against one selector when it hits nothing we look for,
+  // which is nearly every click. At `window`, a click inside an open shadow root is retargeted to
+  // its host: only then is the composed path read.
   window.addEventListener(
     "click",
     (event) => {
       if (!event.isTrusted || !clickable) return;
-      const path = event.composedPath();
-      const target = path[0];
-      // In the page's own tree one native `closest` finds the control; inside shadow roots the
-      // composed path is walked element by element.
-      const inShadow = target instanceof Node && target.getRootNode() !== document;
-      const control = !inShadow && target instanceof Element ? target.closest(clickable) : null;
-      const hit = inShadow
-        ? path.findIndex((node) => node instanceof Element && node.matches(clickable))
-        : path.indexOf(control);
-      if (hit < 0 || loggedOut()) return;
-      const from = path.slice(hit);
-      const toggle = firstRuleOnPath(from, rules.toggles, (rule) => rule.selector);
+      const target = event.target;
+      if (!(target instanceof Element)) return;
+      let control = null;
+      let path = null;
+      if (target.shadowRoot) {
+        const composed = event.composedPath();
+        const hit = composed.findIndex((node) => node instanceof Element && node.matches(clickable));
+        if (hit >= 0) [control, path] = [composed[hit], composed.slice(hit)];
+      } else {
+        control = target.closest(clickable);
+      }
+      if (!control || loggedOut()) return;
+      const toggle = nearest(control, path, rules.toggles, (rule) => rule.selector, toggleSelector);
       if (toggle) return watch(toggle.element, toggle.rule);
-      const press = firstRuleOnPath(from, rules.presses, (rule) => rule.selector);
+      const press = nearest(control, path, rules.presses, (rule) => rule.selector, pressSelector);
       if (press) return onPress(press.element, press.rule);
-      const submit = firstRuleOnPath(from, rules.composers, (rule) => rule.submit);
+      const submit = nearest(control, path, rules.composers, (rule) => rule.submit, submitSelector);
       if (submit) {
         const editor = editorFor(submit.element, submit.rule);
         if (editor) onSubmit(editor, submit.rule);
