@@ -85,6 +85,27 @@ async function step(page, action) {
       document.querySelector(selector).dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
     }, action.drop);
   }
+  if (action.pasteImage) {
+    // An image pasted as a person would: put on the clipboard (the page is allowed to write it),
+    // then a real Ctrl+V in the focused box, which Chromium delivers as a trusted paste of a file.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+    await page.evaluate(async () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 8;
+      const image = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+      await navigator.clipboard.write([new ClipboardItem({ "image/png": image })]);
+    });
+    await page.focus(action.pasteImage);
+    return page.keyboard.press("ControlOrMeta+V");
+  }
+  if (action.untrustedPaste) {
+    // The page's own script pasting a file: an untrusted event, which must count nothing.
+    return page.evaluate((selector) => {
+      const data = new DataTransfer();
+      data.items.add(new File(["x"], "fake.png", { type: "image/png" }));
+      document.querySelector(selector).dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+    }, action.untrustedPaste);
+  }
   if (action.wait) return page.waitForTimeout(action.wait);
   if (action.scrollToEnd) return page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   throw new Error(`unknown step ${JSON.stringify(action)}`);

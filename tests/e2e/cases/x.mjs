@@ -154,6 +154,22 @@ export default [
     ],
   },
   {
+    name: "x: an image pasted into the composer",
+    platform: "x",
+    kind: "upload",
+    url: HOME,
+    steps: [{ pasteImage: EDITOR }],
+    expect: [{ platform: "x", kind: "upload", detail: "image", count: 1 }],
+  },
+  {
+    name: "x: a paste of a file made by the page's own script counts nothing",
+    platform: "x",
+    kind: "upload",
+    url: HOME,
+    steps: [{ untrustedPaste: EDITOR }],
+    expect: [],
+  },
+  {
     name: "x: a post that arrived by infinite scroll",
     platform: "x",
     kind: "reaction",
