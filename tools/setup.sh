@@ -4,8 +4,8 @@
 # present it only checks (about a second).
 #
 # Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt
-#        tools/setup.sh browser   the above, plus npm packages (npm ci) and Debian chromium, its
-#                                 driver and its translations
+#        tools/setup.sh browser   the above, plus npm packages (npm ci), Debian chromium, its
+#                                 driver and its translations, Debian firefox-esr and geckodriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,6 +58,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 # Interface languages other than en-US (the French tests need fr.pak).
 [ -f /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)
+# Firefox, for the end-to-end file that runs the same extension there (tests/e2e/firefox.test.mjs).
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -69,4 +71,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | 
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
   sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
+fi
+
+# geckodriver drives Firefox over WebDriver; it is published on crates.io (pinned here).
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | head -n1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (locked; a few minutes the first time)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --force --quiet
 fi
