@@ -53,6 +53,8 @@ const browsers = {
           strict_min_version: "140.0",
           data_collection_permissions: { required: ["none"] },
         },
+        // Firefox for Android reads the data-collection declaration from version 142.
+        gecko_android: { strict_min_version: "142.0" },
       },
       minimum_chrome_version: undefined,
     };

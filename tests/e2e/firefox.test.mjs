@@ -5,7 +5,7 @@
 // listens on port 443 for this file.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -177,4 +177,11 @@ test("firefox: a click made by the page's own script counts nothing", async () =
   await openDashboard();
   const stored = await until(storedToday, (day) => day?.["youtube/reaction/like"]?.n === 2, "the second like");
   assert.deepEqual(stored, { "youtube/reaction/like": { n: 2 } });
+});
+
+test("firefox: Mozilla's add-on linter finds no error, warning or notice in dist/firefox", () => {
+  const linter = join(ROOT, "node_modules/.bin/addons-linter");
+  const report = JSON.parse(execFileSync(linter, ["--output", "json", FIREFOX_DIR], { encoding: "utf8" }));
+  const findings = [...report.errors, ...report.warnings, ...report.notices].map((f) => `${f.code}: ${f.message}`);
+  assert.deepEqual(findings, []);
 });
