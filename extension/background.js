@@ -82,8 +82,26 @@ chrome.runtime.onInstalled.addListener(({ reason }) => {
   }
 });
 
+// A new day starts at local midnight: the badge goes back to the new day's count then, not at the
+// next action. One alarm, set again for the next midnight each time it rings (a second late, so
+// that the core's clock is surely in the new day).
+const NEW_DAY = "new-day";
+function nextLocalMidnight(now = new Date()) {
+  const midnight = new Date(now);
+  midnight.setHours(24, 0, 0, 0);
+  return midnight.getTime() + 1000;
+}
+const scheduleNewDay = () => chrome.alarms.create(NEW_DAY, { when: nextLocalMidnight() });
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== NEW_DAY) return;
+  scheduleNewDay();
+  refreshBadge().catch(() => undefined);
+});
+chrome.runtime.onInstalled.addListener(() => scheduleNewDay());
+
 // The badge's text does not outlive the browser: today's count again when it starts.
 chrome.runtime.onStartup.addListener(() => {
+  scheduleNewDay();
   refreshBadge().catch(() => undefined);
 });
 

@@ -171,6 +171,18 @@ test("the badge shows today's count when switched on, follows each action, and c
     assert.equal(await badge(), "");
   }));
 
+test("the badge is set again at the next local midnight, when a new day's count begins", () =>
+  withBrowser(async (browser) => {
+    const popup = await openPopup(browser);
+    const { alarm, midnight } = await popup.evaluate(async () => {
+      const next = new Date();
+      next.setHours(24, 0, 0, 0);
+      return { alarm: await chrome.alarms.get("new-day"), midnight: next.getTime() };
+    });
+    assert.ok(alarm, "an alarm for the new day is set from install");
+    assert.equal(alarm.scheduledTime - midnight, 1000, "a second after the next local midnight");
+  }));
+
 test("the popup speaks the language chosen in the settings", () =>
   withBrowser(async (browser) => {
     const popup = await openPopup(browser);
