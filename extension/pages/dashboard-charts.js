@@ -65,9 +65,30 @@ function place(box, text, label, { fmt, message, withYear, value }) {
   return true;
 }
 
+/** Boxes in a section that is not rendered now (content-visibility: auto, away from the window),
+ *  to be measured when it is: measuring them sooner would lay that section out for nothing. */
+const unrendered = new Set();
+document.addEventListener(
+  "contentvisibilityautostatechange",
+  (event) => {
+    if (event.skipped) return;
+    for (const box of unrendered) {
+      if (event.target.contains(box)) {
+        unrendered.delete(box);
+        markNow(box);
+      }
+    }
+  },
+  true,
+);
+
 /** A box that scrolls sideways (a wide chart or table on a narrow screen) can be reached with
  *  the keyboard to scroll it; one that does not scroll is not a stop on the way. */
 function markNow(box) {
+  if (box.checkVisibility?.() && !box.checkVisibility({ contentVisibilityAuto: true })) {
+    unrendered.add(box);
+    return;
+  }
   if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
   else box.removeAttribute("tabindex");
 }
