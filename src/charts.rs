@@ -7,8 +7,11 @@
 //!
 //! The SVG holds shapes, numbers and dates only. Words are left to the page: elements that need
 //! one carry `data-i18n` with the message name, and colours come from CSS classes (`kind-…`), so
-//! the page's language and light or dark theme apply. Every chart has a table alternative on the
-//! page, built from the same data ([`crate::views::DayPoint`], the summary's rows).
+//! the page's language and light or dark theme apply. Every number the page should write in its
+//! language (the y axis's ticks, the platforms' counts) carries its exact value in `data-value`:
+//! the page formats that value and computes nothing of the axis itself. Every chart has a table
+//! alternative on the page, built from the same data ([`crate::views::DayPoint`], the summary's
+//! rows).
 
 use crate::model::{Kind, Platform};
 use crate::summary::Summary;
@@ -38,12 +41,6 @@ fn at(value: f64) -> i64 {
     (value * 10.0).round() as i64
 }
 
-/// A value with one decimal (`2.5`), without float formatting.
-fn one_decimal(value: f64) -> String {
-    let tenths = (value * 10.0).round() as i64;
-    format!("{}.{}", tenths / 10, (tenths % 10).abs())
-}
-
 /// Draws the three charts.
 pub fn draw(daily: &[DayPoint], summary: &Summary) -> Charts {
     Charts {
@@ -51,27 +48,6 @@ pub fn draw(daily: &[DayPoint], summary: &Summary) -> Charts {
         platforms: platform_bars(summary),
         cumulative: cumulative_line(daily),
     }
-}
-
-/// A round number at or above `value` for the top of an axis (1, 2, 5 × 10^n).
-fn nice_ceiling(value: f64) -> f64 {
-    if value <= 0.0 {
-        return 1.0;
-    }
-    // Powers of ten by multiplication: `powf` and `log10` would bring libm's code into the
-    // WebAssembly module.
-    let mut magnitude = 1.0;
-    while magnitude * 10.0 <= value {
-        magnitude *= 10.0;
-    }
-    while magnitude > value {
-        magnitude /= 10.0;
-    }
-    [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|step| step * magnitude)
-        .find(|candidate| *candidate >= value)
-        .unwrap_or(10.0 * magnitude)
 }
 
 fn open(out: &mut String, height: f64) {
@@ -84,54 +60,114 @@ fn open(out: &mut String, height: f64) {
 }
 
 /// A y axis from 0 in round steps (1, 2 or 5 × 10^n), at most five of them, so that every tick
-/// shows an exact value.
+/// is an exact value. The step is kept as its digit and its power of ten, so that each tick's
+/// value can be written exactly, without float formatting.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Axis {
-    step: f64,
+    /// 1, 2 or 5.
+    digit: u64,
+    /// The step is `digit` × 10^`exponent`.
+    exponent: i32,
+    /// How many steps up to the top (1 to 5).
     steps: u32,
 }
 
 impl Axis {
     /// The axis for values up to `max`, with steps no smaller than `min_step`.
     fn for_max(max: f64, min_step: f64) -> Axis {
-        let step = nice_ceiling((max / 4.0).max(min_step));
-        let steps = ((max / step).ceil() as u32).clamp(1, 5);
-        Axis { step, steps }
+        let (digit, exponent) = nice_ceiling((max / 4.0).max(min_step));
+        let mut axis = Axis {
+            digit,
+            exponent,
+            steps: 1,
+        };
+        axis.steps = ((max / axis.step()).ceil() as u32).clamp(1, 5);
+        axis
+    }
+
+    /// The step between two ticks.
+    fn step(self) -> f64 {
+        // Powers of ten by multiplication: `powf` would bring libm's code into the WebAssembly
+        // module.
+        let mut step = self.digit as f64;
+        for _ in 0..self.exponent.unsigned_abs() {
+            if self.exponent > 0 {
+                step *= 10.0;
+            } else {
+                step /= 10.0;
+            }
+        }
+        step
     }
 
     fn top(self) -> f64 {
-        self.step * f64::from(self.steps)
+        self.step() * f64::from(self.steps)
+    }
+
+    /// The value of tick `tick` (0 at the bottom) as an exact decimal: "0", "0.05", "2.5", "600".
+    fn value_text(self, tick: u32) -> String {
+        let digits = (self.digit * u64::from(tick)).to_string();
+        if tick == 0 {
+            return digits;
+        }
+        if self.exponent >= 0 {
+            return format!(
+                "{digits}{}",
+                "0".repeat(self.exponent.unsigned_abs() as usize)
+            );
+        }
+        let decimals = self.exponent.unsigned_abs() as usize;
+        let padded = format!("{digits:0>width$}", width = decimals + 1);
+        let (whole, fraction) = padded.split_at(padded.len() - decimals);
+        let fraction = fraction.trim_end_matches('0');
+        if fraction.is_empty() {
+            whole.to_owned()
+        } else {
+            format!("{whole}.{fraction}")
+        }
     }
 }
 
-/// Horizontal grid lines with their values, for a y axis.
-fn grid(out: &mut String, axis: Axis, format: impl Fn(f64) -> String) {
+/// A round number at or above `value` for an axis's step, as its digit (1, 2 or 5) and power of
+/// ten: 7 → (1, 1), 13 → (2, 1), 0.3 → (5, -1).
+fn nice_ceiling(value: f64) -> (u64, i32) {
+    if value <= 0.0 {
+        return (1, 0);
+    }
+    let (mut magnitude, mut exponent) = (1.0, 0);
+    while magnitude * 10.0 <= value {
+        magnitude *= 10.0;
+        exponent += 1;
+    }
+    while magnitude > value {
+        magnitude /= 10.0;
+        exponent -= 1;
+    }
+    [1, 2, 5]
+        .into_iter()
+        .find(|digit| *digit as f64 * magnitude >= value)
+        .map_or((1, exponent + 1), |digit| (digit, exponent))
+}
+
+/// Horizontal grid lines with their values, for a y axis. Each value is written exactly in
+/// `data-value` (a number the page formats in its language) and, followed by `unit`, as the
+/// text.
+fn grid(out: &mut String, axis: Axis, unit: &str) {
     let plot = HEIGHT - TOP - BOTTOM;
     for tick in 0..=axis.steps {
-        let value = axis.step * f64::from(tick);
         let y = HEIGHT - BOTTOM - plot * f64::from(tick) / f64::from(axis.steps);
+        let value = axis.value_text(tick);
         let _ = write!(
             out,
-            r#"<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            r#"<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="tick" x="{}" y="{}" text-anchor="end" data-value="{value}">{value}{unit}</text>"#,
             at(LEFT),
             at(WIDTH),
             at(y),
             at(y),
             at(LEFT - 6.0),
             at(y + 4.0),
-            format(value)
         );
     }
-}
-
-/// A value with two decimals (`0.05`), without float formatting.
-fn two_decimals(value: f64) -> String {
-    let hundredths = (value * 100.0).round() as i64;
-    format!("{}.{:02}", hundredths / 100, (hundredths % 100).abs())
-}
-
-fn integer(value: f64) -> String {
-    (value.round() as i64).to_string()
 }
 
 /// Days grouped by week when the period is longer than three months, counted back from the last
@@ -155,6 +191,9 @@ fn buckets(daily: &[DayPoint]) -> Vec<(String, [u64; 8])> {
     groups
 }
 
+/// Stacked bars: one path per kind (each bar's segment of that kind is one of its shapes), then
+/// over each bar a transparent rectangle that carries its tooltip. Nine or so elements per kind
+/// and one per bar, rather than one per segment: the page parses a year of weeks quickly.
 fn stacked_bars(daily: &[DayPoint]) -> String {
     let groups = buckets(daily);
     let most = groups
@@ -167,31 +206,50 @@ fn stacked_bars(daily: &[DayPoint]) -> String {
     let plot = HEIGHT - TOP - BOTTOM;
     let slot = (WIDTH - LEFT) / groups.len().max(1) as f64;
     let bar = (slot * 0.8).max(1.0);
-    let mut out = String::with_capacity(groups.len() * 200 + 1000);
-    open(&mut out, HEIGHT);
-    grid(&mut out, axis, integer);
+    let mut paths: [String; 8] = Default::default();
+    let mut bars = String::with_capacity(groups.len() * 120);
     for (index, (date, counts)) in groups.iter().enumerate() {
-        let x = LEFT + slot * index as f64 + (slot - bar) / 2.0;
         let total: u64 = counts.iter().sum();
-        let _ = write!(out, r#"<g><title>{date}: {total}</title>"#);
+        if total == 0 {
+            continue;
+        }
+        let x = LEFT + slot * index as f64 + (slot - bar) / 2.0;
         let mut y = HEIGHT - BOTTOM;
-        for (kind, count) in Kind::ALL.iter().zip(counts) {
+        for (path, count) in paths.iter_mut().zip(counts) {
             if *count == 0 {
                 continue;
             }
             let height = plot * *count as f64 / top;
             y -= height;
             let _ = write!(
-                out,
-                r#"<rect class="kind-{kind}" x="{}" y="{}" width="{}" height="{}"/>"#,
+                path,
+                "M{} {}h{}v{}h-{}z",
                 at(x),
                 at(y),
                 at(bar),
-                at(height)
+                at(height),
+                at(bar)
             );
         }
-        out.push_str("</g>");
+        let _ = write!(
+            bars,
+            r#"<rect class="bar" x="{}" y="{}" width="{}" height="{}"><title>{date}: {total}</title></rect>"#,
+            at(x),
+            at(y),
+            at(bar),
+            at(HEIGHT - BOTTOM - y)
+        );
     }
+    let mut out =
+        String::with_capacity(bars.len() + paths.iter().map(String::len).sum::<usize>() + 1500);
+    open(&mut out, HEIGHT);
+    grid(&mut out, axis, "");
+    for (kind, path) in Kind::ALL.iter().zip(&paths) {
+        if !path.is_empty() {
+            let _ = write!(out, r#"<path class="kind-{kind}" d="{path}"/>"#);
+        }
+    }
+    out.push_str(&bars);
     // First and last dates under the axis.
     if let (Some((first, _)), Some((last, _))) = (groups.first(), groups.last()) {
         let _ = write!(
@@ -233,7 +291,7 @@ fn platform_bars(summary: &Summary) -> String {
         let width = (WIDTH - label_width - 60.0) * *count as f64 / most;
         let _ = write!(
             out,
-            r#"<text class="label" x="{}" y="{}" text-anchor="end" data-i18n="platform_{platform}"></text><rect class="platform-bar" x="{}" y="{}" width="{}" height="{}"/><text class="tick" x="{}" y="{}">{count}</text>"#,
+            r#"<text class="label" x="{}" y="{}" text-anchor="end" data-i18n="platform_{platform}"></text><rect class="platform-bar" x="{}" y="{}" width="{}" height="{}"/><text class="tick" x="{}" y="{}" data-value="{count}">{count}</text>"#,
             at(label_width - 8.0),
             at(y + 17.0),
             at(label_width),
@@ -263,17 +321,7 @@ fn cumulative_line(daily: &[DayPoint]) -> String {
     let step = (WIDTH - LEFT) / (hours.len().max(2) - 1) as f64;
     let mut out = String::with_capacity(hours.len() * 16 + 1000);
     open(&mut out, HEIGHT);
-    let tick = axis.step;
-    grid(&mut out, axis, |value| {
-        let number = if tick >= 1.0 {
-            integer(value)
-        } else if tick >= 0.1 {
-            one_decimal(value)
-        } else {
-            two_decimals(value)
-        };
-        format!("{number} h")
-    });
+    grid(&mut out, axis, " h");
     let mut path = String::with_capacity(hours.len() * 14);
     for (index, value) in hours.iter().enumerate() {
         let x = LEFT + step * index as f64;
@@ -315,17 +363,26 @@ mod tests {
         }
     }
 
-    #[test]
-    fn axes_end_on_round_numbers() {
-        assert_eq!(nice_ceiling(0.0), 1.0);
-        assert_eq!(nice_ceiling(7.0), 10.0);
-        assert_eq!(nice_ceiling(13.0), 20.0);
-        assert_eq!(nice_ceiling(480.0), 500.0);
-        assert_eq!(nice_ceiling(0.3), 0.5);
+    /// The `data-value` of every y-axis tick in `svg`, bottom first.
+    fn tick_values(svg: &str) -> Vec<&str> {
+        svg.split(r#"text-anchor="end" data-value=""#)
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect()
     }
 
     #[test]
-    fn stacked_bars_have_one_segment_per_kind_present_and_scale_to_the_busiest_day() {
+    fn axes_end_on_round_numbers() {
+        assert_eq!(nice_ceiling(0.0), (1, 0));
+        assert_eq!(nice_ceiling(7.0), (1, 1));
+        assert_eq!(nice_ceiling(13.0), (2, 1));
+        assert_eq!(nice_ceiling(480.0), (5, 2));
+        assert_eq!(nice_ceiling(0.3), (5, -1));
+        assert_eq!(nice_ceiling(0.01), (1, -2));
+    }
+
+    #[test]
+    fn stacked_bars_have_one_shape_per_segment_and_scale_to_the_busiest_day() {
         let daily = [
             day(0, [1, 3, 0, 0, 0, 0, 0, 0], 10.0),
             day(1, [0, 0, 0, 0, 0, 0, 0, 0], 0.0),
@@ -333,36 +390,96 @@ mod tests {
         ];
         let svg = stacked_bars(&daily);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
-        assert_eq!(svg.matches("<rect").count(), 3);
-        assert_eq!(svg.matches(r#"class="kind-captcha""#).count(), 1);
+        // One path per kind present, one shape in it per bar that has that kind.
+        assert_eq!(svg.matches("<path").count(), 2);
+        let shapes = |kind: &str| {
+            svg.split(&format!(r#"class="kind-{kind}" d=""#))
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(|d| d.matches('M').count())
+        };
+        assert_eq!(shapes("captcha"), Some(1));
+        assert_eq!(shapes("reaction"), Some(2));
+        // A tooltip over each bar with actions in it; the empty day has none.
+        assert_eq!(svg.matches("<title>").count(), 2);
         // The busiest day (10) fills the plot to the axis top (10): 188 px tall, in tenths.
-        assert!(svg.contains(r#"height="1880""#), "{svg}");
+        assert!(svg.contains("v1880h"), "{svg}");
+        assert!(svg.contains(r#"height="1880"><title>"#), "{svg}");
         assert!(!svg.contains("NaN") && !svg.contains("inf"));
     }
 
     #[test]
     fn axis_ticks_are_exact_round_values() {
-        let ticks = |axis: Axis| -> Vec<f64> {
-            (0..=axis.steps).map(|t| axis.step * f64::from(t)).collect()
-        };
-        assert_eq!(ticks(Axis::for_max(1.0, 1.0)), [0.0, 1.0]);
-        assert_eq!(ticks(Axis::for_max(7.0, 1.0)), [0.0, 2.0, 4.0, 6.0, 8.0]);
-        assert_eq!(ticks(Axis::for_max(10.0, 1.0)), [0.0, 5.0, 10.0]);
-        assert_eq!(ticks(Axis::for_max(480.0, 1.0)), [0.0, 200.0, 400.0, 600.0]);
-        let hours = Axis::for_max(0.25, 0.01);
-        assert_eq!(hours.step, 0.1);
-        assert_eq!(hours.steps, 3);
-        let svg = cumulative_line(&[day(0, [0; 8], 900.0)]);
-        assert!(svg.contains(">0.1 h<") && svg.contains(">0.3 h<"), "{svg}");
-        assert_eq!(two_decimals(0.05), "0.05");
+        let ticks =
+            |axis: Axis| -> Vec<String> { (0..=axis.steps).map(|t| axis.value_text(t)).collect() };
+        assert_eq!(ticks(Axis::for_max(1.0, 1.0)), ["0", "1"]);
+        assert_eq!(ticks(Axis::for_max(7.0, 1.0)), ["0", "2", "4", "6", "8"]);
+        assert_eq!(ticks(Axis::for_max(10.0, 1.0)), ["0", "5", "10"]);
+        assert_eq!(ticks(Axis::for_max(480.0, 1.0)), ["0", "200", "400", "600"]);
+        assert_eq!(ticks(Axis::for_max(0.25, 0.01)), ["0", "0.1", "0.2", "0.3"]);
+        assert_eq!(
+            ticks(Axis::for_max(0.07, 0.01)),
+            ["0", "0.02", "0.04", "0.06", "0.08"]
+        );
+        assert_eq!(ticks(Axis::for_max(10.0, 0.01)), ["0", "5", "10"]);
+    }
+
+    #[test]
+    fn each_y_tick_carries_its_exact_value_for_the_page_to_format() {
+        // A quarter of an hour: ticks every tenth of an hour, up to 0.3 h.
+        let line = cumulative_line(&[day(0, [0; 8], 900.0)]);
+        assert_eq!(tick_values(&line), ["0", "0.1", "0.2", "0.3"]);
+        assert!(line.contains(r#"data-value="0.3">0.3 h</text>"#), "{line}");
+        // Two and a half actions a day at most: whole steps, never a tick at 2.5.
+        let bars = stacked_bars(&[
+            day(0, [2, 0, 0, 0, 0, 0, 0, 0], 0.0),
+            day(1, [0, 3, 0, 0, 0, 0, 0, 0], 0.0),
+        ]);
+        assert_eq!(tick_values(&bars), ["0", "1", "2", "3"]);
+        // A year of heavy use by week: hundreds of actions a week.
+        let year: Vec<DayPoint> = (0..365)
+            .map(|i| day(i, [9, 9, 9, 9, 9, 9, 0, 0], 600.0))
+            .collect();
+        assert_eq!(
+            tick_values(&stacked_bars(&year)),
+            ["0", "100", "200", "300", "400"]
+        );
+        assert_eq!(
+            tick_values(&cumulative_line(&year)),
+            ["0", "20", "40", "60", "80"]
+        );
     }
 
     #[test]
     fn numbers_are_written_without_float_formatting() {
         assert_eq!(at(12.34), 123);
-        assert_eq!(one_decimal(2.46), "2.5");
-        assert_eq!(one_decimal(0.0), "0.0");
-        assert_eq!(integer(499.6), "500");
+        let axis = Axis {
+            digit: 5,
+            exponent: -2,
+            steps: 4,
+        };
+        assert_eq!(axis.value_text(0), "0");
+        assert_eq!(axis.value_text(1), "0.05");
+        assert_eq!(axis.value_text(2), "0.1");
+        assert_eq!(axis.value_text(3), "0.15");
+        assert_eq!(
+            Axis {
+                digit: 2,
+                exponent: 3,
+                steps: 1
+            }
+            .value_text(1),
+            "2000"
+        );
+        assert_eq!(
+            Axis {
+                digit: 5,
+                exponent: -1,
+                steps: 3
+            }
+            .value_text(3),
+            "1.5"
+        );
     }
 
     #[test]
@@ -371,7 +488,7 @@ mod tests {
             .map(|i| day(i, [0, 1, 0, 0, 0, 0, 0, 0], 3.0))
             .collect();
         let svg = stacked_bars(&daily);
-        assert_eq!(svg.matches("<g>").count(), 53);
+        assert_eq!(svg.matches("<title>").count(), 53);
         let last_week = buckets(&daily).last().map(|(_, counts)| counts[1]);
         assert_eq!(last_week, Some(7), "the last bar is a whole week");
         let line = cumulative_line(&daily);

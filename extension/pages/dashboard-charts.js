@@ -27,61 +27,32 @@ function parseSvg(text) {
       if (/^on/i.test(attribute.name) || /href$/i.test(attribute.name)) element.removeAttribute(attribute.name);
     }
   }
-  return document.importNode(root, true);
+  return document.adoptNode(root);
 }
 
-/** Dates and numbers written by the core ("2026-11-28", "2.5 h", "40") in the page's language. */
-function localizeText(svg, fmt, withYear) {
+/** The core's dates ("2026-11-28") and numbers (`data-value`: "40", "0.25") in the page's
+ *  language; `value` formats a number of this chart. */
+function localizeText(svg, fmt, withYear, value) {
   for (const text of svg.querySelectorAll("text.tick")) {
+    const number = text.getAttribute("data-value");
+    if (number !== null) {
+      if (number !== "" && Number.isFinite(Number(number))) text.textContent = value(Number(number));
+      continue;
+    }
     const content = text.textContent.trim();
-    let match;
     if (/^\d{4}-\d{2}-\d{2}$/.test(content)) text.textContent = fmt.shortDate(content, withYear);
-    else if ((match = content.match(/^(\d+(?:\.\d+)?) h$/))) text.textContent = fmt.hours(Number(match[1]));
-    else if (/^\d+$/.test(content)) text.textContent = fmt.integer(Number(content));
   }
 }
 
-/** A round number at or above `value` for the top of an axis (1, 2, 5 × 10^n), as the core
- *  chooses it (src/charts.rs `nice_ceiling`). */
-function niceCeiling(value) {
-  if (value <= 0) return 1;
-  let magnitude = 1;
-  while (magnitude * 10 <= value) magnitude *= 10;
-  while (magnitude > value) magnitude /= 10;
-  return [1, 2, 5, 10].map((step) => step * magnitude).find((candidate) => candidate >= value) ?? 10 * magnitude;
-}
-
-/**
- * Writes the y axis's values again, exactly and in the page's language. The core labels the
- * quarter lines rounded to a whole number (counts) or a tenth (hours), which shows 2.5 actions as
- * "3" and 0.25 h as "0.3 h", and a few minutes as "0.0 h". The axis's top is found again from the
- * same data; if it does not match the core's own top label, the labels are left as they are.
- */
-function relabelAxis(svg, top, format) {
-  const lines = [...svg.querySelectorAll("line.grid")];
-  const labels = lines.map((line) => line.nextElementSibling);
-  if (lines.length < 2 || labels.some((label) => !label?.matches("text.tick"))) return;
-  const ys = lines.map((line) => Number(line.getAttribute("y1")));
-  const bottom = Math.max(...ys);
-  const highest = Math.min(...ys);
-  const shownTop = Number.parseFloat(labels[ys.indexOf(highest)].textContent);
-  if (!(bottom > highest) || !(Math.abs(shownTop - top) <= Math.max(0.051, top * 0.01))) return;
-  lines.forEach((_, index) => {
-    const value = (top * (bottom - ys[index])) / (bottom - highest);
-    labels[index].textContent = format(Math.round(value * 1e9) / 1e9);
-  });
-}
-
 /** Puts the chart `text` into `box`, named `label`; false if it could not be read. */
-function place(box, text, label, { fmt, message, withYear, axis }) {
+function place(box, text, label, { fmt, message, withYear, value }) {
   const svg = parseSvg(text);
   if (!svg) {
     box.replaceChildren();
     return false;
   }
-  if (axis) relabelAxis(svg, axis.top, axis.format);
   translate(svg, message);
-  localizeText(svg, fmt, withYear);
+  localizeText(svg, fmt, withYear, value);
   // The bars' tooltips ("2026-11-28: 12") in words.
   for (const title of svg.querySelectorAll("title")) {
     const match = title.textContent.match(/^(\d{4}-\d{2}-\d{2}): (\d+)$/);
@@ -94,9 +65,30 @@ function place(box, text, label, { fmt, message, withYear, axis }) {
   return true;
 }
 
+/** Boxes in a section that is not rendered now (content-visibility: auto, away from the window),
+ *  to be measured when it is: measuring them sooner would lay that section out for nothing. */
+const unrendered = new Set();
+document.addEventListener(
+  "contentvisibilityautostatechange",
+  (event) => {
+    if (event.skipped) return;
+    for (const box of unrendered) {
+      if (event.target.contains(box)) {
+        unrendered.delete(box);
+        markNow(box);
+      }
+    }
+  },
+  true,
+);
+
 /** A box that scrolls sideways (a wide chart or table on a narrow screen) can be reached with
  *  the keyboard to scroll it; one that does not scroll is not a stop on the way. */
 function markNow(box) {
+  if (box.checkVisibility?.() && !box.checkVisibility({ contentVisibilityAuto: true })) {
+    unrendered.add(box);
+    return;
+  }
   if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) box.tabIndex = 0;
   else box.removeAttribute("tabindex");
 }
@@ -118,12 +110,13 @@ export function watchScroll(box) {
   resized.observe(box);
 }
 
-/** The days of the daily series grouped as the chart groups them: by day, or by week. */
+/** The days of the daily series grouped as the chart groups them: by day, or by week counted
+ *  back from the last day, so that the last week is whole and a shorter one comes first. */
 export function groups(daily) {
   const size = daily.length > DAILY_LIMIT ? 7 : 1;
   const out = [];
-  for (let index = 0; index < daily.length; index += size) {
-    const chunk = daily.slice(index, index + size);
+  for (let index = 0, end = daily.length % size || size; index < daily.length; index = end, end += size) {
+    const chunk = daily.slice(index, end);
     const counts = KINDS.map((_, k) => chunk.reduce((sum, day) => sum + day.counts[k], 0));
     out.push({
       from: chunk[0].date,
@@ -222,12 +215,8 @@ export function showCharts(overview, context) {
   ]
     .filter(Boolean)
     .join(" ");
-  const counts = {
-    top: niceCeiling(Math.max(0, ...grouped.map((group) => group.total))),
-    // Whole actions only: a line at 2.5 actions keeps its grid line and loses its label.
-    format: (value) => (!Number.isInteger(value) ? "" : value < 10_000 ? fmt.integer(value) : fmt.compact(value)),
-  };
-  place(dailyFigure.querySelector(".chart-box"), charts.daily, dailyLabel, { fmt, message, withYear, axis: counts });
+  const count = (value) => (value < 10_000 ? fmt.integer(value) : fmt.compact(value));
+  place(dailyFigure.querySelector(".chart-box"), charts.daily, dailyLabel, { fmt, message, withYear, value: count });
   const legend = dailyFigure.querySelector(".legend");
   legend.replaceChildren(
     ...present.map(({ kind }) => {
@@ -263,7 +252,7 @@ export function showCharts(overview, context) {
     platformCaption,
     platforms.map(([platform, count]) => `${message(`platform_${platform}`)}: ${fmt.integer(count)}`).join(", "),
   ].join(". ");
-  place(platformFigure.querySelector(".chart-box"), charts.platforms, platformLabel, { fmt, message, withYear });
+  place(platformFigure.querySelector(".chart-box"), charts.platforms, platformLabel, { fmt, message, withYear, value: fmt.integer });
   alternative(platformFigure.querySelector("details"), () => {
     const total = summary.total.count || 1;
     fillTable(
@@ -283,13 +272,9 @@ export function showCharts(overview, context) {
     cumulativeCaption,
     message("chartCumulativeTotal", [fmt.duration(totalSeconds), fmt.date(overview.to)]),
   ].join(". ");
-  // The running total in hours, added up in the core's order so that the top is the same.
-  const hours = daily.reduce((sum, day) => sum + day.seconds / 3600, 0);
-  const time = {
-    top: niceCeiling(hours),
-    format: (value) => (value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value)),
-  };
-  place(cumulativeFigure.querySelector(".chart-box"), charts.cumulative, cumulativeLabel, { fmt, message, withYear, axis: time });
+  // The axis is in hours.
+  const hours = (value) => (value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value));
+  place(cumulativeFigure.querySelector(".chart-box"), charts.cumulative, cumulativeLabel, { fmt, message, withYear, value: hours });
   alternative(cumulativeFigure.querySelector("details"), () => {
     let running = 0;
     fillTable(

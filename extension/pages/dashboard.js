@@ -11,10 +11,9 @@ import { KINDS, showCharts, watchScroll } from "./dashboard-charts.js";
 import { ask, errorText } from "./core-messages.js";
 import { setUpPrivacy } from "./dashboard-privacy.js";
 import { setUpData } from "./dashboard-data.js";
+import { PERIOD_KEY, firstOverview, firstPeriod, firstSettings } from "./dashboard-start.js";
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
-const NAMED_PERIODS = ["today", "7d", "30d", "12m", "all"];
-const PERIOD_KEY = "tacheron.period";
 const NOTICE_KEY = "tacheron.notice";
 
 // The browser's language decides the default valuation (the core's rule), whatever language the
@@ -23,23 +22,10 @@ const browserLocale = chrome.i18n.getUILanguage();
 
 const $ = (id) => document.getElementById(id);
 
-function storedPeriod() {
-  try {
-    const value = JSON.parse(sessionStorage.getItem(PERIOD_KEY) ?? "null");
-    if (NAMED_PERIODS.includes(value)) return value;
-    if (value && /^\d{4}-\d{2}-\d{2}$/.test(value.from) && /^\d{4}-\d{2}-\d{2}$/.test(value.to)) {
-      return { from: value.from, to: value.to };
-    }
-  } catch {
-    // Nothing kept, or something unreadable: the default will do.
-  }
-  return "30d";
-}
-
-let period = storedPeriod();
-// Both start at once: the figures do not wait for the words.
-const firstOverview = ask("overview", { locale: browserLocale, period }).catch((error) => error);
-const { locale, message } = await loadLanguage();
+// The settings and the first overview were asked for as the page started loading
+// (dashboard-start.js): the figures do not wait for the words, nor the words for this module.
+let period = firstPeriod;
+const { locale, message } = await loadLanguage(undefined, firstSettings);
 const fmt = formats(locale, message);
 
 /** What the page last showed: the settings and the overview. */
@@ -491,9 +477,12 @@ setUpData({ fmt, message, say, afterImport: refreshOverview });
 
 // --- start ---------------------------------------------------------------------------------------
 
-async function refreshSettings() {
+/** Asks for the settings and shows them; `answer`, when given, is an answer (or the Error that
+ *  stopped it) already asked for. */
+async function refreshSettings(answer) {
   try {
-    const { settings } = await ask("settings");
+    if (answer instanceof Error) throw answer;
+    const { settings } = answer ?? (await ask("settings"));
     state.settings = settings;
     state.point = settings.preferences?.point ?? "central";
     showPlatforms(settings);
@@ -516,7 +505,7 @@ if (notice) {
 
 showPeriodChoice();
 document.querySelectorAll(".scroll, .chart-box").forEach(watchScroll);
-await refreshSettings();
+await refreshSettings(await firstSettings);
 state.loadedLanguage = state.settings?.preferences?.language ?? "auto";
 const first = await firstOverview;
 if (first instanceof Error) {

@@ -21,11 +21,17 @@ export const addDays = (iso, days) => isoOf(new Date(dateOf(iso).getTime() + day
  * `<name>_<category>` and fall back on `<name>_other`.
  */
 export function formats(locale, message) {
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const change = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
-  const plurals = new Intl.PluralRules(locale);
+  // Each Intl object is made the first time it is needed (making one is costly, and a page
+  // uses only some of them), then kept.
+  const once = (make) => {
+    let made;
+    return () => (made ??= make());
+  };
+  const integer = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+  const decimal = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
+  const percent = once(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }));
+  const change = once(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" }));
+  const plurals = once(() => new Intl.PluralRules(locale));
   const units = new Map();
   const unit = (name) => {
     if (!units.has(name)) {
@@ -33,8 +39,10 @@ export function formats(locale, message) {
     }
     return units.get(name);
   };
-  const compact = new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 });
-  const compactHours = new Intl.NumberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "short", notation: "compact", maximumSignificantDigits: 3 });
+  const compact = once(() => new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 }));
+  const compactHours = once(
+    () => new Intl.NumberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "short", notation: "compact", maximumSignificantDigits: 3 }),
+  );
   const moneys = new Map();
 
   /** Amounts in `currency`: cents for sums, two significant digits for the tiny piece values. */
@@ -56,39 +64,39 @@ export function formats(locale, message) {
 
   /** The message `name` in the plural form `count` calls for, with `count` formatted first. */
   function plural(name, count, others = []) {
-    const category = plurals.select(count);
-    const text = message(`${name}_${category}`, [integer.format(count), ...others]);
-    return text === `${name}_${category}` ? message(`${name}_other`, [integer.format(count), ...others]) : text;
+    const category = plurals().select(count);
+    const text = message(`${name}_${category}`, [integer().format(count), ...others]);
+    return text === `${name}_${category}` ? message(`${name}_other`, [integer().format(count), ...others]) : text;
   }
 
-  const long = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
-  const medium = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const short = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-  const weekdayShort = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+  const long = once(() => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }));
+  const medium = once(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
+  const short = once(() => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }));
+  const weekdayShort = once(() => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }));
 
   return {
     locale,
-    integer: (n) => integer.format(n),
-    decimal: (n) => decimal.format(n),
-    percent: (n) => percent.format(n),
-    change: (n) => change.format(n),
+    integer: (n) => integer().format(n),
+    decimal: (n) => decimal().format(n),
+    percent: (n) => percent().format(n),
+    change: (n) => change().format(n),
     hours: (h) => unit("hour").format(h),
     /** A short label for an axis: "12.5K", "1.5K hr". */
-    compact: (n) => compact.format(n),
-    compactHours: (h) => compactHours.format(h),
+    compact: (n) => compact().format(n),
+    compactHours: (h) => compactHours().format(h),
     money,
     duration,
     plural,
     /** "28 November 2026". */
-    longDate: (iso) => long.format(dateOf(iso)),
+    longDate: (iso) => long().format(dateOf(iso)),
     /** "28 Nov 2026". */
-    date: (iso) => medium.format(dateOf(iso)),
+    date: (iso) => medium().format(dateOf(iso)),
     /** "28 Nov", or with the year when `withYear`. */
-    shortDate: (iso, withYear) => (withYear ? medium : short).format(dateOf(iso)),
+    shortDate: (iso, withYear) => (withYear ? medium() : short()).format(dateOf(iso)),
     /** "Sat 28 Nov". */
-    day: (iso) => weekdayShort.format(dateOf(iso)),
+    day: (iso) => weekdayShort().format(dateOf(iso)),
     /** "23–29 Nov 2026", as the language writes a span of days. */
-    dateRange: (from, to) => (from === to ? medium.format(dateOf(from)) : medium.formatRange(dateOf(from), dateOf(to))),
+    dateRange: (from, to) => (from === to ? medium().format(dateOf(from)) : medium().formatRange(dateOf(from), dateOf(to))),
     /** An instant (milliseconds): the time alone today, the day and time otherwise. */
     instant(ms, now = Date.now()) {
       const when = new Date(ms);

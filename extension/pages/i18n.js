@@ -25,14 +25,15 @@ function substitute(entry, substitutions = []) {
  * `language` is "en" or "fr", `locale` the tag for Intl formats and the page's lang attribute,
  * and `message(key, substitutions)` the text (the key itself when a message is missing).
  * `override` ("en" or "fr"), when given, wins over the user's choice (a teacher's preset, the
- * class page's language switch).
+ * class page's language switch). `settings`, when given, is the core's settings answer (or a
+ * promise of it) already asked for, rather than asking again.
  */
-export async function loadLanguage(override) {
+export async function loadLanguage(override, settings) {
   const browserLocale = chrome.i18n.getUILanguage();
   let chosen = SUPPORTED.includes(override) ? override : "auto";
   if (chosen === "auto") {
     try {
-      const answer = await chrome.runtime.sendMessage({ type: "settings" });
+      const answer = await (settings ?? chrome.runtime.sendMessage({ type: "settings" }));
       chosen = answer?.settings?.preferences?.language ?? "auto";
     } catch {
       // The worker could not answer: the browser's language will do.
@@ -40,10 +41,21 @@ export async function loadLanguage(override) {
   }
   const browserLanguage = browserLocale.split(/[-_]/)[0].toLowerCase();
   if (chosen === "auto" || !SUPPORTED.includes(chosen) || chosen === browserLanguage) {
+    // Messages without substitutions are asked of the browser once each (a page asks for the
+    // same platform and kind names for every row of its tables).
+    const plain = new Map();
     return {
       language: SUPPORTED.includes(browserLanguage) ? browserLanguage : "en",
       locale: browserLocale,
-      message: (key, substitutions) => chrome.i18n.getMessage(nameOf(key), substitutions) || key,
+      message(key, substitutions) {
+        if (substitutions !== undefined) return chrome.i18n.getMessage(nameOf(key), substitutions) || key;
+        let text = plain.get(key);
+        if (text === undefined) {
+          text = chrome.i18n.getMessage(nameOf(key)) || key;
+          plain.set(key, text);
+        }
+        return text;
+      },
     };
   }
   const response = await fetch(chrome.runtime.getURL(`_locales/${chosen}/messages.json`));

@@ -408,6 +408,10 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     assert.match(await daily.locator("svg").getAttribute("aria-label"), /^Actions per day, by kind\. 5 actions in all, .+\. Busiest: .+, 3 actions\.$/);
     assert.deepEqual(await daily.locator(".legend li").allTextContents(), ["Reactions", "Posts and comments"]);
     assert.doesNotMatch(await daily.locator("svg").textContent(), /\d{4}-\d{2}-\d{2}/, "dates are written for people");
+    // The y axis: the core's exact tick values (data-value), written by the page in its language.
+    const ticks = (figure) => figure.locator("svg text.tick[data-value]");
+    assert.deepEqual(await ticks(daily).evaluateAll((texts) => texts.map((t) => t.dataset.value)), ["0", "1", "2", "3"]);
+    assert.deepEqual(await ticks(daily).allTextContents(), ["0", "1", "2", "3"], "3 actions at most: whole steps");
     await daily.locator("summary").click();
     const rows = daily.locator("tbody tr");
     assert.equal(await rows.count(), 7, "one row per day of the period");
@@ -427,6 +431,12 @@ test("each chart has a name, a legend and a table that lists the days", () =>
 
     const cumulative = page.locator("#chart-cumulative");
     assert.match(await cumulative.locator("svg").getAttribute("aria-label"), /^Time given, adding up over the period\. .+ in all by/);
+    const hours = await ticks(cumulative).evaluateAll((texts) => texts.map((t) => [Number(t.dataset.value), t.textContent]));
+    assert.ok(hours.length >= 2 && hours[0][0] === 0 && hours[0][1] === "0", JSON.stringify(hours));
+    for (const [index, [value, text]] of hours.entries()) {
+      if (index > 0) assert.ok(value > hours[index - 1][0], "ticks go up");
+      if (index > 0) assert.match(text, /^\d+(\.\d)? (sec|min|hr)$/, "a duration in words, never the core's raw hours");
+    }
     await cumulative.locator("summary").click();
     assert.equal(await cumulative.locator("tbody tr").count(), 7);
 
