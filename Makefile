@@ -6,8 +6,9 @@ SHELL := bash
 .DEFAULT_GOAL := run
 
 WASM_IN   := target/wasm32-unknown-unknown/release/tacheron.wasm
-# The classroom pages' module: the same crate with the `classroom` feature, built in a target
-# directory of its own so that the two builds do not overwrite each other's module.
+# The classroom pages' module: the same crate with the `classroom` feature and without the default
+# `worker` one (so without the worker's `Core`), built in a target directory of its own so that
+# the two builds do not overwrite each other's module.
 CLASSROOM_TARGET := target/classroom
 CLASSROOM_IN     := $(CLASSROOM_TARGET)/wasm32-unknown-unknown/release/tacheron.wasm
 PKG       := target/pkg
@@ -31,7 +32,7 @@ build:
 	if command -v wasm-opt >/dev/null; then \
 	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_bg.wasm -o $(PKG)/tacheron_bg.wasm; \
 	else echo "build: wasm-opt not found, the wasm module is not size-optimised"; fi
-	cargo build --release --target wasm32-unknown-unknown --lib --quiet --features classroom \
+	cargo build --release --target wasm32-unknown-unknown --lib --quiet --no-default-features --features classroom \
 	  --target-dir $(CLASSROOM_TARGET)
 	wasm-bindgen --target web --no-typescript --out-name tacheron_classroom --out-dir $(PKG) $(CLASSROOM_IN)
 	if command -v wasm-opt >/dev/null; then \
@@ -50,7 +51,7 @@ check:
 	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --features classroom --quiet -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features classroom --quiet -- -D warnings
 	cargo test --quiet
 
 ## e2e: only the end-to-end tests (after a build)

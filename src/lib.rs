@@ -9,7 +9,8 @@
 //! ([`protocol`]).
 //!
 //! The [`classroom`] (a workshop of micro-tasks and class totals from share codes) reaches its
-//! pages through a second WebAssembly module, `web_classroom` (feature `classroom`).
+//! pages through a second WebAssembly module, `web_classroom` (feature `classroom`, built without
+//! the default `worker` feature, so that it carries nothing of [`service`]).
 //!
 //! Only [`web`] (compiled for `wasm32` alone) touches browser APIs; everything else runs and is
 //! tested natively with the in-memory twins in [`memory`].
@@ -39,7 +40,8 @@ pub mod service;
 pub mod settings;
 pub mod summary;
 pub mod views;
-#[cfg(target_arch = "wasm32")]
+// The worker's boundary; left out of the classroom pages' module (built without `worker`).
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 pub mod web;
 #[cfg(all(target_arch = "wasm32", feature = "classroom"))]
 pub mod web_classroom;

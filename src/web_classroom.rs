@@ -43,15 +43,18 @@ fn currency_of(language: Language) -> Currency {
 }
 
 /// The workshop's plan from the teacher's preset (the `workshop` value of managed storage, or
-/// `undefined` for the defaults).
+/// `undefined` for the defaults). A preset that is not even an object gives the defaults: a bad
+/// policy never stops a class.
 #[wasm_bindgen]
 pub fn workshop_plan(preset: JsValue) -> Result<JsValue, JsError> {
-    let preset: Preset = if preset.is_undefined() || preset.is_null() {
-        Preset::default()
-    } else {
-        from_js(preset, "preset")?
-    };
+    let preset: Preset = serde_wasm_bindgen::from_value(preset).unwrap_or_default();
     to_js(&Plan::from_preset(&preset))
+}
+
+/// `plan` without the tasks that need sight (see [`Plan::without_sight`]).
+#[wasm_bindgen]
+pub fn workshop_plan_without_sight(plan: JsValue) -> Result<JsValue, JsError> {
+    to_js(&plan_of(plan)?.without_sight())
 }
 
 /// The tasks of the workshop drawn from `seed`, without their answers, in `language`.

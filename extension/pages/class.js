@@ -1,7 +1,8 @@
 // The class page: the teacher pastes or types the students' share codes (or loads the files they
 // saved) and gets the class totals — per workshop task the class total and the smallest, median
 // and largest per student, the value at piece rates, and the real dashboard totals some students
-// chose to share. Duplicates count once; a refused code is named with the reason. A projector
+// chose to share. Duplicates count once (the same code, or the same student's result made again
+// with other options); a refused code is named with the reason. A projector
 // mode (large type, high contrast) and a French/English switch are for showing it to the class.
 //
 // Reading and adding up the codes is the core's (src/classroom/class.rs, through the classroom
@@ -60,7 +61,7 @@ const short = (code) => (code.length > 16 ? `${code.slice(0, 14)}…` : code);
 function problem(entry) {
   const { number, code, status } = entry;
   if (status.status === "duplicate") {
-    return message("classDuplicate", [String(number), short(code), String(status.of)]);
+    return message(status.exact ? "classDuplicate" : "classSameResult", [String(number), short(code), String(status.of)]);
   }
   const error = status.error;
   const details =

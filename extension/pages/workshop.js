@@ -7,7 +7,13 @@
 // preset the language, the tasks and the time through managed storage (managed-schema.json).
 // `?seed=N` draws a given workshop (the same tasks for everyone, and for the tests).
 
-import init, { share_code, workshop_plan, workshop_results, workshop_tasks } from "../pkg/tacheron_classroom.js";
+import init, {
+  share_code,
+  workshop_plan,
+  workshop_plan_without_sight,
+  workshop_results,
+  workshop_tasks,
+} from "../pkg/tacheron_classroom.js";
 import { loadLanguage, translate } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -72,6 +78,7 @@ const seed = /^\d{1,10}$/.test(params.get("seed") ?? "")
   : crypto.getRandomValues(new Uint32Array(1))[0];
 const nonce = crypto.getRandomValues(new Uint16Array(1))[0];
 
+let presetPlan;
 let plan;
 let tasks = [];
 let current = 0;
@@ -90,6 +97,13 @@ async function managedPreset() {
     // No managed storage here (no policy, or a browser without it): the defaults.
     return undefined;
   }
+}
+
+/** The plan, with or without the tasks that need sight, and its tasks drawn from the seed. */
+function choosePlan() {
+  plan = $("without-sight").checked ? workshop_plan_without_sight(presetPlan) : presetPlan;
+  tasks = workshop_tasks(seed, plan, language);
+  showPlan();
 }
 
 function showPlan() {
@@ -125,17 +139,23 @@ function show(index) {
   const body = $("task-body");
   const prompt = $("task-prompt");
   prompt.hidden = false;
+  // Tile grids and distorted texts are visual by nature, as the captchas they copy are: said on
+  // screen (and to screen readers) rather than given away by describing the pictures.
+  const visual = $("visual-note");
+  visual.hidden = task.kind !== "image" && task.kind !== "text";
   let focus = null;
   if (task.kind === "image") {
     prompt.textContent = message("workshopImagePrompt", [task.target]);
     const grid = element("div", { className: "grid" });
     grid.setAttribute("role", "group");
     grid.setAttribute("aria-labelledby", "task-prompt");
+    grid.setAttribute("aria-describedby", "visual-note");
     task.tiles.forEach((tile, i) => {
       const button = element("button", { type: "button", className: "tile" }, drawing(tile.svg));
       button.dataset.tile = String(i);
       button.setAttribute("aria-pressed", "false");
-      button.setAttribute("aria-label", message("workshopTile", [String(i + 1), tile.description]));
+      // Named by position only: a name saying what the tile shows would give the answer away.
+      button.setAttribute("aria-label", message("workshopTile", [String(i + 1), String(task.tiles.length)]));
       button.addEventListener("click", () =>
         button.setAttribute("aria-pressed", String(button.getAttribute("aria-pressed") !== "true")),
       );
@@ -152,6 +172,7 @@ function show(index) {
     if (text) {
       shown.setAttribute("role", "img");
       shown.setAttribute("aria-label", message("workshopTextImage"));
+      shown.setAttribute("aria-describedby", "visual-note");
     }
     const input = element("input", { id: "answer", type: "text", autocomplete: "off", spellcheck: false });
     if (text) input.setAttribute("autocapitalize", "characters");
@@ -345,14 +366,15 @@ async function copyCode() {
 async function main() {
   const preset = await managedPreset();
   await init();
-  plan = workshop_plan(preset);
-  const words = await loadLanguage(plan.language ?? undefined);
+  presetPlan = workshop_plan(preset);
+  const words = await loadLanguage(presetPlan.language ?? undefined);
   ({ message, locale, language } = words);
   document.documentElement.lang = language;
   translate(document, message);
   document.title = message("workshopTitle");
-  tasks = workshop_tasks(seed, plan, language);
-  showPlan();
+  $("sight-option").hidden = presetPlan.counts.image + presetPlan.counts.text === 0;
+  choosePlan();
+  $("without-sight").addEventListener("change", choosePlan);
   card = await fetch(chrome.runtime.getURL("pages/rate-card.json"))
     .then((response) => response.json())
     .catch(() => null);

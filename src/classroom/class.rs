@@ -4,7 +4,7 @@
 //! for the workshop and, among the students who shared them, for the real dashboard totals.
 
 use super::TaskKind;
-use super::code::{CodeError, Session, Span, canonical, decode};
+use super::code::{CodeError, Session, ShareCode, Span, canonical, decode};
 use super::score::Tallies;
 use super::value::{Results, results};
 use crate::card::{Currency, RateCard};
@@ -17,10 +17,13 @@ use serde::Serialize;
 pub enum Status {
     /// Read and counted.
     Accepted,
-    /// The same code as an earlier one (its number): counted once.
+    /// The same code as an earlier one (its number), or the same student's result made again
+    /// with other options (the week or the month, dashboard totals or not): counted once.
     Duplicate {
         /// The number of the earlier code.
         of: usize,
+        /// Whether the code is the same code; `false` for the same result written again.
+        exact: bool,
     },
     /// Refused.
     Rejected {
@@ -131,6 +134,14 @@ pub struct ClassReport {
     pub shared: Option<SharedTotals>,
 }
 
+/// Whether two codes hold the same student's workshop: the page draws one random number per
+/// workshop and keeps it when the student changes the code's options, so the same number with the
+/// same tallies (seconds included) is one result written twice — two students almost never share
+/// both.
+fn same_result(a: &ShareCode, b: &ShareCode) -> bool {
+    a.nonce == b.nonce && a.workshop == b.workshop
+}
+
 /// The codes in a text: one per line, or separated by commas or semicolons; spaces and dashes
 /// inside a code do not matter. Blank pieces are skipped.
 pub fn split_codes(text: &str) -> Vec<String> {
@@ -144,16 +155,30 @@ pub fn split_codes(text: &str) -> Vec<String> {
 /// Reads `codes` into the class report, valued in `currency`.
 pub fn report(card: &RateCard, codes: &[String], currency: Currency) -> ClassReport {
     let mut entries = Vec::new();
+    // Each code counted: its spelling, its number, and where its share is in `accepted`.
     let mut seen: Vec<(String, usize)> = Vec::new();
-    let mut accepted = Vec::new();
+    let mut accepted: Vec<ShareCode> = Vec::new();
     for (i, code) in codes.iter().enumerate() {
         let number = i + 1;
         let status = match decode(code) {
             Err(error) => Status::Rejected { error },
             Ok(share) => {
                 let key = canonical(code).unwrap_or_default();
-                match seen.iter().find(|(earlier, _)| *earlier == key) {
-                    Some((_, of)) => Status::Duplicate { of: *of },
+                let earlier = seen
+                    .iter()
+                    .zip(&mut accepted)
+                    .find(|((text, _), counted)| *text == key || same_result(counted, &share));
+                match earlier {
+                    Some(((text, of), counted)) => {
+                        // The same result made again with the dashboard's totals added: keep them.
+                        if counted.dashboard.is_none() {
+                            counted.dashboard = share.dashboard;
+                        }
+                        Status::Duplicate {
+                            of: *of,
+                            exact: *text == key,
+                        }
+                    }
                     None => {
                         seen.push((key, number));
                         accepted.push(share);
@@ -248,7 +273,7 @@ pub fn report(card: &RateCard, codes: &[String], currency: Currency) -> ClassRep
 mod tests {
     use super::*;
     use crate::card::CARD;
-    use crate::classroom::code::{Dashboard, Granularity, ShareCode, encode};
+    use crate::classroom::code::{Dashboard, Granularity, encode};
     use crate::classroom::score::Tally;
 
     fn share(nonce: u16, image_done: u32, dashboard: Option<u32>) -> ShareCode {
@@ -295,6 +320,44 @@ mod tests {
     }
 
     #[test]
+    fn a_result_made_again_with_other_options_counts_once_with_its_dashboard_totals() {
+        let plain = share(7, 4, None);
+        let by_month = ShareCode {
+            session: Session {
+                granularity: Granularity::Month,
+                index: 670,
+            },
+            ..plain
+        };
+        let with_dashboard = share(7, 4, Some(25));
+        let other_student = share(8, 4, None);
+        let codes: Vec<String> = [plain, by_month, with_dashboard, other_student]
+            .iter()
+            .map(encode)
+            .collect();
+        let r = report(&CARD, &codes, Currency::Eur);
+        let statuses: Vec<&Status> = r.entries.iter().map(|e| &e.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                &Status::Accepted,
+                &Status::Duplicate {
+                    of: 1,
+                    exact: false
+                },
+                &Status::Duplicate {
+                    of: 1,
+                    exact: false
+                },
+                &Status::Accepted,
+            ]
+        );
+        assert_eq!(r.students, 2);
+        let shared = r.shared.unwrap();
+        assert_eq!(shared.students, 1, "the totals added to the first code");
+    }
+
+    #[test]
     fn codes_add_up_duplicates_count_once_and_bad_codes_are_named() {
         let a = encode(&share(1, 4, None));
         let b = encode(&share(2, 2, Some(40)));
@@ -327,7 +390,7 @@ mod tests {
                 }
             }
         ));
-        assert_eq!(statuses[5], &Status::Duplicate { of: 1 });
+        assert_eq!(statuses[5], &Status::Duplicate { of: 1, exact: true });
         assert_eq!(r.entries[3].code, tampered);
         assert_eq!(r.students, 3);
         assert_eq!(r.sessions, vec!["2025-11-24".to_owned()]);

@@ -139,7 +139,10 @@ impl Thing {
 pub struct Tile {
     /// The tile as an SVG drawing.
     pub svg: String,
-    /// What it shows, for people who cannot see it ("a bus and a tree").
+    /// What it shows ("a bus and a tree"), for the tests. Never sent to the page: a tile's
+    /// accessible name that said what it shows would give the answer away (to a screen reader
+    /// and to anyone reading the names), so the page names tiles by position only.
+    #[serde(skip)]
     pub description: String,
     /// Whether it shows the grid's object.
     #[serde(skip)]

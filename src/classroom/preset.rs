@@ -84,15 +84,19 @@ impl Default for Plan {
 }
 
 /// A preset as managed storage holds it: every field optional, numbers as JavaScript numbers.
-/// Unknown fields are ignored (a newer policy on an older extension).
+/// Unknown fields are ignored (a newer policy on an older extension), and so is a field of the
+/// wrong type (`"minutes": "20"`), which keeps its default like any other bad value.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub struct Preset {
     /// `"en"`, `"fr"` or `"auto"`.
+    #[serde(deserialize_with = "lenient")]
     pub language: Option<String>,
     /// Minutes.
+    #[serde(deserialize_with = "lenient")]
     pub minutes: Option<f64>,
     /// Tasks per kind (`image`, `text`, `hashtag`, `label`).
+    #[serde(deserialize_with = "lenient")]
     pub tasks: Option<PresetCounts>,
 }
 
@@ -101,13 +105,37 @@ pub struct Preset {
 #[serde(default)]
 pub struct PresetCounts {
     /// Grids of tiles.
+    #[serde(deserialize_with = "lenient")]
     pub image: Option<f64>,
     /// Distorted texts.
+    #[serde(deserialize_with = "lenient")]
     pub text: Option<f64>,
     /// Posts to tag.
+    #[serde(deserialize_with = "lenient")]
     pub hashtag: Option<f64>,
     /// Sentences to label.
+    #[serde(deserialize_with = "lenient")]
     pub label: Option<f64>,
+}
+
+/// A value of the expected type, or anything else (then `None`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Loose<T> {
+    Expected(T),
+    Other(serde::de::IgnoredAny),
+}
+
+/// Reads a preset's field, `None` when it has the wrong type.
+fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Ok(match Loose::<T>::deserialize(deserializer)? {
+        Loose::Expected(value) => Some(value),
+        Loose::Other(_) => None,
+    })
 }
 
 impl PresetCounts {
@@ -158,6 +186,28 @@ impl Plan {
             minutes,
             counts,
         }
+    }
+
+    /// The plan without the tasks that need sight — the tile grids and the distorted texts, visual
+    /// by nature like the captchas they copy (the audio challenges real captchas offer instead
+    /// are not reproduced) — for students who cannot see them: each grid becomes a sentence to
+    /// label and each distorted text a post to tag, as far as [`MAX_PER_KIND`] allows.
+    pub fn without_sight(&self) -> Plan {
+        let counts = Counts {
+            image: 0,
+            text: 0,
+            hashtag: self
+                .counts
+                .hashtag
+                .saturating_add(self.counts.text)
+                .min(MAX_PER_KIND),
+            label: self
+                .counts
+                .label
+                .saturating_add(self.counts.image)
+                .min(MAX_PER_KIND),
+        };
+        Plan { counts, ..*self }
     }
 
     /// Checks a plan that came back from a page.
@@ -215,5 +265,50 @@ mod tests {
             ..Plan::default()
         };
         assert!(bad.check().is_err());
+    }
+
+    #[test]
+    fn fields_of_the_wrong_type_keep_their_defaults_and_the_others_still_count() {
+        let plan = Plan::from_preset(&preset(
+            r#"{"language": 3, "minutes": "20", "tasks": {"image": "two", "label": 5, "text": null}}"#,
+        ));
+        assert_eq!(
+            plan,
+            Plan {
+                counts: Counts {
+                    label: 5,
+                    ..Plan::default().counts
+                },
+                ..Plan::default()
+            }
+        );
+        assert_eq!(
+            Plan::from_preset(&preset(r#"{"tasks": "many", "minutes": 10}"#)),
+            Plan {
+                minutes: 10,
+                ..Plan::default()
+            }
+        );
+    }
+
+    #[test]
+    fn without_sight_the_visual_tasks_become_texts_to_tag_and_sentences_to_label() {
+        let plan = Plan::default().without_sight();
+        assert_eq!((plan.counts.image, plan.counts.text), (0, 0));
+        assert_eq!(plan.counts.hashtag, 3 + 4);
+        assert_eq!(plan.counts.label, 12, "8 + 4, at most {MAX_PER_KIND}");
+        assert_eq!(plan.minutes, Plan::default().minutes);
+        assert!(plan.check().is_ok());
+        let only_visual = Plan {
+            counts: Counts {
+                image: 2,
+                text: 0,
+                hashtag: 0,
+                label: 0,
+            },
+            ..Plan::default()
+        };
+        assert_eq!(only_visual.without_sight().counts.label, 2);
+        assert!(only_visual.without_sight().check().is_ok());
     }
 }

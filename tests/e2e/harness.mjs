@@ -223,14 +223,16 @@ async function onboardingPage(context, extensionId) {
 /**
  * `onboarding`: keep the welcome page opened at install (`browser.onboarding`); by default it
  * is closed once it has opened, and the tests start with the browser's blank page only.
+ * `executablePath`: another way to start Chromium (a wrapper script), instead of $CHROMIUM or
+ * /usr/bin/chromium.
  */
 export async function launchBrowser(
   server,
-  { headless = true, language = "en-US", extension = true, onboarding = false } = {},
+  { headless = true, language = "en-US", extension = true, onboarding = false, executablePath } = {},
 ) {
   const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    executablePath: executablePath ?? process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: false, // the new headless mode is asked for below, in args
     ignoreHTTPSErrors: true,
     acceptDownloads: true,
