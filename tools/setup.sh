@@ -3,8 +3,9 @@
 # Rust through rustup, and nothing that is already there. Safe to run again: when everything is
 # present it only checks (about a second).
 #
-# Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt
-#        tools/setup.sh browser   the above, plus npm packages (npm ci), Debian chromium, its
+# Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt,
+#                                 npm packages (npm ci: esbuild bundles the dashboard)
+#        tools/setup.sh browser   the above, plus Debian chromium, its
 #                                 driver and its translations, Debian firefox-esr and geckodriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +51,17 @@ if ! command -v wasm-opt >/dev/null 2>&1; then
   apt_install binaryen || say "wasm-opt unavailable: the wasm module will be built without it"
 fi
 
+# The build bundles the dashboard's modules (esbuild, an npm package); the tests drive browsers.
+if ! command -v node >/dev/null 2>&1; then
+  apt_install nodejs npm
+fi
+stamp=node_modules/.package-lock.sha256
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
+  say "installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
+fi
+
 [ "$need" = build ] && exit 0
 
 # --- browser tests and the demo --------------------------------------------------------------
@@ -61,17 +73,10 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 # Firefox, for the end-to-end file that runs the same extension there (tests/e2e/firefox.test.mjs).
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi
 
-stamp=node_modules/.package-lock.sha256
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | cut -d' ' -f1)" ]; then
-  say "installing npm packages from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
-  sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
-fi
 
 # geckodriver drives Firefox over WebDriver; it is published on crates.io (pinned here).
 GECKODRIVER_VERSION=0.37.1

@@ -27,6 +27,12 @@ after(async () => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
+/** Opens a figure's table (its <details>) and waits until the page has built it. */
+async function openTable(figure) {
+  await figure.locator("summary").click();
+  await figure.locator("tbody tr").first().waitFor({ state: "attached" });
+}
+
 async function withBrowser(run, options) {
   const browser = await launchBrowser(server, options);
   try {
@@ -412,7 +418,8 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     const ticks = (figure) => figure.locator("svg text.tick[data-value]");
     assert.deepEqual(await ticks(daily).evaluateAll((texts) => texts.map((t) => t.dataset.value)), ["0", "1", "2", "3"]);
     assert.deepEqual(await ticks(daily).allTextContents(), ["0", "1", "2", "3"], "3 actions at most: whole steps");
-    await daily.locator("summary").click();
+    // The table is built when its <details> opens (the toggle event, a task after the click).
+    await openTable(daily);
     const rows = daily.locator("tbody tr");
     assert.equal(await rows.count(), 7, "one row per day of the period");
     const headers = await daily.locator("thead th").allTextContents();
@@ -426,7 +433,7 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     const platforms = page.locator("#chart-platforms");
     assert.deepEqual(await platforms.locator("svg text.label").allTextContents(), ["X", "YouTube"]);
     assert.match(await platforms.locator("svg").getAttribute("aria-label"), /X: 3, YouTube: 2/);
-    await platforms.locator("summary").click();
+    await openTable(platforms);
     assert.deepEqual(await platforms.locator("tbody tr").allTextContents(), ["X360%", "YouTube240%"]);
 
     const cumulative = page.locator("#chart-cumulative");
@@ -437,7 +444,7 @@ test("each chart has a name, a legend and a table that lists the days", () =>
       if (index > 0) assert.ok(value > hours[index - 1][0], "ticks go up");
       if (index > 0) assert.match(text, /^\d+(\.\d)? (sec|min|hr)$/, "a duration in words, never the core's raw hours");
     }
-    await cumulative.locator("summary").click();
+    await openTable(cumulative);
     assert.equal(await cumulative.locator("tbody tr").count(), 7);
 
     // A year is drawn and listed by week.
