@@ -8,32 +8,106 @@
 use crate::date::LocalDate;
 use crate::export::{EXPORT_FORMAT, EXPORT_VERSION, Export};
 use crate::ledger::{Ledger, Tally, TallyKey};
+use serde::Serialize;
 use std::collections::BTreeSet;
+use std::fmt;
 
 /// The most records an import may hold (ten years of very heavy use).
 pub const MAX_RECORDS: usize = 400_000;
 /// The first date an import may hold.
 const FIRST_DATE: &str = "2000-01-01";
 
+/// What is wrong with an export file, as a code the pages put in words in their language (its
+/// `Display` is the English wording, for the command line and the tests). `record` counts from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum ImportProblem {
+    /// The file says it is some other format.
+    NotAnExport,
+    /// An export version this version does not read.
+    UnsupportedVersion {
+        /// The file's version.
+        version: u32,
+    },
+    /// More records than an export can hold.
+    TooManyRecords {
+        /// How many the file has.
+        records: usize,
+    },
+    /// A date before 2000 or after tomorrow.
+    DateOutOfRange {
+        /// Which record.
+        record: usize,
+    },
+    /// A record that counts nothing.
+    ZeroCount {
+        /// Which record.
+        record: usize,
+    },
+    /// More measured actions than actions.
+    MoreMeasuredThanActions {
+        /// Which record.
+        record: usize,
+    },
+    /// A measured duration that is negative, not a number, or longer than a tally can hold.
+    ImplausibleDuration {
+        /// Which record.
+        record: usize,
+    },
+    /// The same date, platform, kind and detail in two records.
+    Duplicate {
+        /// The second of the two.
+        record: usize,
+    },
+}
+
+impl fmt::Display for ImportProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotAnExport => write!(f, "not a Tâcheron export"),
+            Self::UnsupportedVersion { version } => write!(
+                f,
+                "export version {version} is not supported (this version reads {EXPORT_VERSION})"
+            ),
+            Self::TooManyRecords { records } => write!(
+                f,
+                "{records} records is more than an export can hold ({MAX_RECORDS})"
+            ),
+            Self::DateOutOfRange { record } => {
+                write!(f, "record {record}: the date is out of range")
+            }
+            Self::ZeroCount { record } => write!(f, "record {record}: a count must be at least 1"),
+            Self::MoreMeasuredThanActions { record } => {
+                write!(f, "record {record}: more measured actions than actions")
+            }
+            Self::ImplausibleDuration { record } => {
+                write!(
+                    f,
+                    "record {record}: measured_seconds is not a plausible duration"
+                )
+            }
+            Self::Duplicate { record } => write!(
+                f,
+                "record {record}: the same date, platform, kind and detail twice"
+            ),
+        }
+    }
+}
+
 /// Checks an export and turns it into a ledger of its own, or says what is wrong with it.
-pub fn ledger_of(export: &Export, today: LocalDate) -> Result<Ledger, String> {
+pub fn ledger_of(export: &Export, today: LocalDate) -> Result<Ledger, ImportProblem> {
     if export.format != EXPORT_FORMAT {
-        return Err(format!(
-            "not a Tâcheron export (format {:?})",
-            export.format
-        ));
+        return Err(ImportProblem::NotAnExport);
     }
     if export.version != EXPORT_VERSION {
-        return Err(format!(
-            "export version {} is not supported (this version reads {EXPORT_VERSION})",
-            export.version
-        ));
+        return Err(ImportProblem::UnsupportedVersion {
+            version: export.version,
+        });
     }
     if export.records.len() > MAX_RECORDS {
-        return Err(format!(
-            "{} records is more than an export can hold ({MAX_RECORDS})",
-            export.records.len()
-        ));
+        return Err(ImportProblem::TooManyRecords {
+            records: export.records.len(),
+        });
     }
     let first = LocalDate::parse(FIRST_DATE).unwrap_or(today);
     let last = LocalDate::from_days_since_epoch(today.days_since_epoch() + 1);
@@ -42,23 +116,18 @@ pub fn ledger_of(export: &Export, today: LocalDate) -> Result<Ledger, String> {
     for (index, record) in export.records.iter().enumerate() {
         let line = index + 1;
         if record.date < first || record.date > last {
-            return Err(format!(
-                "record {line}: date {} is out of range",
-                record.date
-            ));
+            return Err(ImportProblem::DateOutOfRange { record: line });
         }
         if record.count == 0 {
-            return Err(format!("record {line}: a count must be at least 1"));
+            return Err(ImportProblem::ZeroCount { record: line });
         }
         let measured = record.measured.unwrap_or(0);
         if measured > record.count {
-            return Err(format!("record {line}: more measured actions than actions"));
+            return Err(ImportProblem::MoreMeasuredThanActions { record: line });
         }
         let seconds = record.measured_seconds.unwrap_or(0.0);
         if !(seconds.is_finite() && (0.0..=f64::from(u32::MAX) / 1000.0).contains(&seconds)) {
-            return Err(format!(
-                "record {line}: measured_seconds is not a plausible duration"
-            ));
+            return Err(ImportProblem::ImplausibleDuration { record: line });
         }
         let key = TallyKey {
             platform: record.platform,
@@ -66,9 +135,7 @@ pub fn ledger_of(export: &Export, today: LocalDate) -> Result<Ledger, String> {
             detail: record.detail.clone(),
         };
         if !seen.insert((record.date, key.to_string())) {
-            return Err(format!(
-                "record {line}: the same date, platform, kind and detail twice"
-            ));
+            return Err(ImportProblem::Duplicate { record: line });
         }
         let tally = Tally {
             count: record.count,
@@ -174,7 +241,9 @@ mod tests {
             ),
         ];
         for (json, expected) in cases {
-            let error = ledger_of(&parse(json), today()).expect_err(json);
+            let error = ledger_of(&parse(json), today())
+                .expect_err(json)
+                .to_string();
             assert!(error.contains(expected), "{json}: {error}");
         }
         // Shapes the type itself refuses (unknown fields, a detail that could carry text).

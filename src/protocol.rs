@@ -7,6 +7,7 @@ use crate::classify::{Observation, Rejection};
 use crate::diagnostics::Diagnostics;
 use crate::estimate::Valuation;
 use crate::export::Export;
+use crate::import::ImportProblem;
 use crate::model::{Kind, Platform};
 use crate::settings::{Preferences, Settings};
 use crate::summary::Summary;
@@ -283,6 +284,12 @@ pub enum Response {
     Diagnostics {
         /// The diagnostics.
         diagnostics: Diagnostics,
+    },
+    /// An import file was refused, and nothing was changed: what is wrong with it, as a code
+    /// the page puts in words.
+    ImportRefused {
+        /// What is wrong.
+        problem: ImportProblem,
     },
     /// The request could not be served; nothing was changed.
     Error {

@@ -191,7 +191,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let today = self.clock.now().local_date();
         let imported = match ledger_of(file, today) {
             Ok(imported) => imported,
-            Err(message) => return Response::Error { message },
+            Err(problem) => return Response::ImportRefused { problem },
         };
         let mut ledger = match self.ledger().await {
             Ok(ledger) => Ledger::clone(&ledger),

@@ -13,6 +13,7 @@ use tacheron::classify::{Observation, Rejection};
 use tacheron::date::Instant;
 use tacheron::estimate::{Valuation, WageChoice};
 use tacheron::export::Export;
+use tacheron::import::ImportProblem;
 use tacheron::memory::{FixedClock, MemoryStorage};
 use tacheron::model::{Kind, Platform};
 use tacheron::ports::Clock;
@@ -632,9 +633,16 @@ fn importing_merges_once_and_a_bad_file_changes_nothing() {
     }))
     .expect("well-formed");
     let refused = ask(&service, Request::Import { export: hostile });
-    assert!(
-        matches!(&refused, Response::Error { message } if message.contains("record 2")),
-        "{refused:?}"
+    assert_eq!(
+        refused,
+        Response::ImportRefused {
+            problem: ImportProblem::MoreMeasuredThanActions { record: 2 }
+        }
+    );
+    assert_eq!(
+        serde_json::to_value(&refused).expect("json"),
+        serde_json::json!({"type": "import_refused", "problem": {"code": "more_measured_than_actions", "record": 2}}),
+        "the page reads the code and the record's number"
     );
     assert_eq!(
         service.storage().snapshot(),

@@ -107,17 +107,28 @@
 
   // --- toggles ---------------------------------------------------------------------------------
 
-  function isOn(element, state) {
-    const holder = state.within ? element.querySelector(state.within) : element;
-    if (!holder) return null;
+  /** A reader of a toggle's state (true when on, false when off, null when unreadable), made once
+   *  per rule: the click's listener reads the state before the page changes it. */
+  function stateReader(state) {
     const [match, expected] = Object.entries(state.on)[0];
-    if (match === "has_class") return holder.classList.contains(expected);
-    const value = holder.getAttribute(state.attribute) ?? "";
-    if (match === "equals") return expected.includes(value);
-    if (match === "starts_with") return expected.some((prefix) => value.startsWith(prefix));
-    if (match === "not_starts_with") return !expected.some((prefix) => value.startsWith(prefix));
-    return null;
+    const holderOf = state.within ? (element) => element.querySelector(state.within) : (element) => element;
+    const test =
+      match === "has_class"
+        ? (holder) => holder.classList.contains(expected)
+        : match === "equals"
+          ? (holder) => expected.includes(holder.getAttribute(state.attribute) ?? "")
+          : match === "starts_with"
+            ? (holder) => expected.some((prefix) => (holder.getAttribute(state.attribute) ?? "").startsWith(prefix))
+            : match === "not_starts_with"
+              ? (holder) => !expected.some((prefix) => (holder.getAttribute(state.attribute) ?? "").startsWith(prefix))
+              : () => null;
+    return (element) => {
+      const holder = holderOf(element);
+      return holder ? test(holder) : null;
+    };
   }
+  const readState = new Map(rules.toggles.map((rule) => [rule, stateReader(rule.state)]));
+  const isOn = (element, rule) => readState.get(rule)(element);
 
   /** A number drawn once per element and mixed with the page's path: it lets the core notice the
    *  same item toggled again, and says nothing about the item. */
@@ -143,7 +154,7 @@
    *  is one flip, and a flip the page makes on its own (clearing a like when the person clicks
    *  dislike) is not the person's act on this control. */
   function settle(element, entry) {
-    const state = isOn(element, entry.rule.state);
+    const state = isOn(element, entry.rule);
     if (state === null || state === entry.lastState) return;
     if (entry.acts > 0) {
       entry.acts -= 1;
@@ -220,7 +231,7 @@
     if (entry) {
       settle(element, entry); // a flip since the last look answers the earlier act
     } else {
-      const lastState = isOn(element, rule.state);
+      const lastState = isOn(element, rule);
       if (lastState === null) return;
       entry = { rule, lastState, acts: 0, until: 0, observed: false };
       watched.set(element, entry);

@@ -65,6 +65,31 @@ export function setUpData({ fmt, message, say, afterImport }) {
     status.className = outcome;
   };
 
+  /** What the core found wrong with a file (src/import.rs, `ImportProblem`), in words. */
+  function problemText(problem) {
+    const record = () => [fmt.integer(problem.record)];
+    switch (problem?.code) {
+      case "not_an_export":
+        return message("importProblemNotAnExport");
+      case "unsupported_version":
+        return message("importProblemVersion", [String(problem.version)]);
+      case "too_many_records":
+        return message("importProblemTooManyRecords", [fmt.integer(problem.records)]);
+      case "date_out_of_range":
+        return message("importProblemDate", record());
+      case "zero_count":
+        return message("importProblemZeroCount", record());
+      case "more_measured_than_actions":
+        return message("importProblemMeasured", record());
+      case "implausible_duration":
+        return message("importProblemDuration", record());
+      case "duplicate":
+        return message("importProblemDuplicate", record());
+      default:
+        return String(problem?.code ?? "?");
+    }
+  }
+
   /** Reads, checks and merges an export file; says what became of it, next to the field. */
   async function importFile(file) {
     const name = file.name;
@@ -95,10 +120,14 @@ export function setUpData({ fmt, message, say, afterImport }) {
     } catch (error) {
       return show(message("importFailed", [name, errorText(error)]), "refused");
     }
+    if (answer?.type === "import_refused") {
+      return show(message("importRefused", [name, problemText(answer.problem)]), "refused");
+    }
     if (answer?.type !== "imported") {
-      // The core says why, in English: its reason is quoted in a sentence in the page's language.
+      // A file the core could not even read as an export (a field of the wrong type): its own
+      // words, in English, quoted in a sentence in the page's language.
       const reason = String(answer?.message ?? "no answer").replace(/^invalid message: /, "");
-      return show(message("importRefused", [name, reason]), "refused");
+      return show(message("importRefusedCoreWords", [name, reason]), "refused");
     }
     const records = fmt.plural("countRecords", answer.records);
     show(

@@ -187,12 +187,19 @@ test("a corrupt or hostile file is refused with a clear message and nothing chan
     for (const [name, content, expected] of [
       ["broken.json", '{"format": "tacheron-export", "version": 1, "records": [', /“broken\.json” was not imported: it is not a JSON file/],
       ["list.json", "[1, 2, 3]", /“list\.json” was not imported: it is JSON, but not a Tâcheron export/],
-      ["zero.json", one({ count: 0 }), /“zero\.json” was refused, and nothing was changed: .*count must be at least 1/],
+      ["zero.json", one({ count: 0 }), /“zero\.json” was refused, and nothing was changed: record 1 counts no action\.$/],
+      [
+        "twice.json",
+        exportOf([1, 2].map((count) => ({ date: daysAgo(1), platform: "x", kind: "post", count }))),
+        /“twice\.json” was refused, .*: record 2 repeats the date, platform, kind and detail of an earlier record\.$/,
+      ],
+      ["measured.json", one({ measured: 3 }), /: record 1 has more measured actions than actions\.$/],
+      ["version.json", { ...exportOf([]), version: 7 }, /: it is version 7 of the export format, which this version of Tâcheron does not read\.$/],
       ["text.json", one({ detail: "Hello World" }), /“text\.json” was refused, and nothing was changed: .+/],
-      ["future.json", one({ date: daysAgo(-30) }), /“future\.json” was refused.*out of range/],
+      ["future.json", one({ date: daysAgo(-30) }), /“future\.json” was refused.*: record 1 has a date before 2000 or in the future\.$/],
       ["extra.json", { ...exportOf([]), site: "example.org" }, /“extra\.json” was refused, .*a field that Tâcheron exports do not have \(“site”\)/],
       ["url.json", one({ url: "https://example.org/watch" }), /“url\.json” was refused, .*record 1 has a field .* \(“url”\)/],
-      ["other.json", { format: "something-else", version: 1, records: [] }, /“other\.json” was refused.*not a Tâcheron export/],
+      ["other.json", { format: "something-else", version: 1, records: [] }, /“other\.json” was refused.*: it is not a Tâcheron export\.$/],
     ]) {
       const { text, refused } = await importFile(page, writeFile(name, content));
       assert.ok(refused, `${name}: ${text}`);
@@ -204,7 +211,7 @@ test("a corrupt or hostile file is refused with a clear message and nothing chan
     assert.doesNotMatch(JSON.stringify(await browser.rawStoredData()), /Hello World|example\.org/);
   }));
 
-test("in French, a refused file is explained in French, with the core's reason quoted", () =>
+test("in French, a refused file is explained in French, the core's reason too", () =>
   withBrowser(
     async (browser) => {
       const page = await browser.dashboard();
@@ -212,7 +219,11 @@ test("in French, a refused file is explained in French, with the core's reason q
       assert.match(broken.text, /« casse\.json » n’a pas été importé : ce n’est pas un fichier JSON/);
       const zero = exportOf([{ date: daysAgo(1), platform: "x", kind: "post", count: 0 }]);
       const refused = await importFile(page, writeFile("zero-fr.json", zero));
-      assert.match(refused.text, /« zero-fr\.json » a été refusé et rien n’a été modifié\. Raison \(en anglais\) : .*at least 1/);
+      assert.equal(refused.text, "« zero-fr.json » a été refusé et rien n’a été modifié : l’enregistrement 1 ne compte aucune action.");
+      // A file the core cannot read as an export at all: its own words, said to be English.
+      const text = exportOf([{ date: daysAgo(1), platform: "x", kind: "post", detail: "Bonjour tout le monde", count: 1 }]);
+      const unreadable = await importFile(page, writeFile("texte.json", text));
+      assert.match(unreadable.text, /« texte\.json » a été refusé et rien n’a été modifié\. Raison \(en anglais\) : .+/);
       const good = await importFile(page, writeFile("bon.json", exportOf(SPREAD.slice(-2))));
       assert.match(good.text, /« bon\.json » importé : 2 lignes lues, 2 jours mis à jour/);
     },
