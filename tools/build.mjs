@@ -13,8 +13,8 @@
 //
 // The dashboard's page modules are bundled into one file (esbuild, not minified): loading its six
 // modules one by one from the extension's package cost the page about a third of its opening
-// time. dashboard-start.js (the first questions to the core, run from the page's head) and
-// core-messages.js stay separate files, shared by the bundle through the browser's module map.
+// time. dashboard-start.js (the first questions to the core) is a classic script of its own, run
+// from the top of the page's head.
 //
 // Usage: node tools/build.mjs
 
@@ -83,7 +83,6 @@ for (const [browser, adapt] of Object.entries(browsers)) {
     outfile: join(out, "pages/dashboard.js"),
     bundle: true,
     format: "esm",
-    external: ["./dashboard-start.js", "./core-messages.js"],
     allowOverwrite: true,
     logLevel: "error",
   });

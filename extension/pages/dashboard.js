@@ -11,7 +11,13 @@ import { KINDS, showCharts, watchScroll } from "./dashboard-charts.js";
 import { ask, errorText } from "./core-messages.js";
 import { setUpPrivacy } from "./dashboard-privacy.js";
 import { setUpData } from "./dashboard-data.js";
-import { PERIOD_KEY, firstOverview, firstPeriod, firstSettings } from "./dashboard-start.js";
+// The first answers, asked from the page's head (dashboard-start.js).
+const {
+  periodKey: PERIOD_KEY,
+  period: firstPeriod,
+  settings: firstSettings,
+  overview: firstOverview,
+} = globalThis.tacheronDashboardStart;
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
 const NOTICE_KEY = "tacheron.notice";
