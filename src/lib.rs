@@ -37,6 +37,7 @@ pub mod protocol;
 pub mod rules;
 pub mod service;
 pub mod settings;
+pub mod study;
 pub mod summary;
 pub mod views;
 #[cfg(target_arch = "wasm32")]

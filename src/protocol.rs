@@ -9,6 +9,10 @@ use crate::estimate::Valuation;
 use crate::export::Export;
 use crate::model::{Kind, Platform};
 use crate::settings::{Preferences, Settings};
+use crate::study::consent::Consent;
+use crate::study::envelope::Sealed;
+use crate::study::manifest::Manifest;
+use crate::study::report::{ReportPeriod, Withheld};
 use crate::summary::Summary;
 use crate::views::{Overview, Period};
 use serde::de::value::MapAccessDeserializer;
@@ -90,6 +94,24 @@ pub enum Request {
         /// used for that and dropped.
         tab_url: Option<String>,
     },
+    /// From the join page: check a study manifest (the object the page parsed) before the
+    /// consent screen.
+    StudyCheck {
+        /// The manifest.
+        manifest: Manifest,
+    },
+    /// From the study pages or the report alarm: the report of one completed period, as the
+    /// text to preview and the envelope sealing exactly that text.
+    StudyReport {
+        /// The study's manifest.
+        manifest: Manifest,
+        /// The participant's stored consent to it.
+        consent: Consent,
+        /// The period (from `due_periods`).
+        period: ReportPeriod,
+        /// What the participant leaves out, when the study allows it.
+        withheld: Withheld,
+    },
 }
 
 /// The fields of one kind of request, checked like a struct (unknown fields refused).
@@ -123,6 +145,13 @@ payload!(PlatformFields {
 });
 payload!(HostFields { host: String });
 payload!(DiagnosticsFields { tab_url: Option<String> = default });
+payload!(StudyCheckFields { manifest: Manifest });
+payload!(StudyReportFields {
+    manifest: Manifest,
+    consent: Consent,
+    period: ReportPeriod,
+    withheld: Withheld = default
+});
 
 // Read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum buffers the
 // whole message through serde's generic content type first, whose code weighs on the WebAssembly
@@ -201,6 +230,18 @@ impl<'de> Visitor<'de> for RequestVisitor {
             "diagnostics" => Request::Diagnostics {
                 tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
             },
+            "study_check" => Request::StudyCheck {
+                manifest: StudyCheckFields::deserialize(fields)?.manifest,
+            },
+            "study_report" => {
+                let f = StudyReportFields::deserialize(fields)?;
+                Request::StudyReport {
+                    manifest: f.manifest,
+                    consent: f.consent,
+                    period: f.period,
+                    withheld: f.withheld,
+                }
+            }
             other => return Err(A::Error::custom(format!("unknown message type {other:?}"))),
         };
         Ok(request)
@@ -283,6 +324,16 @@ pub enum Response {
     Diagnostics {
         /// The diagnostics.
         diagnostics: Diagnostics,
+    },
+    /// A study manifest that passed every check.
+    StudyManifest {
+        /// The manifest.
+        manifest: Box<Manifest>,
+    },
+    /// A report ready to preview and send.
+    StudyReport {
+        /// The preview text and the envelope.
+        sealed: Sealed,
     },
     /// The request could not be served; nothing was changed.
     Error {

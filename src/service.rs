@@ -31,6 +31,11 @@ use crate::rules::{
     rules_for_url_with_servers,
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
+use crate::study::consent::Consent;
+use crate::study::envelope::seal_report;
+use crate::study::manifest::Manifest;
+use crate::study::report::{ReportPeriod, Withheld, build_report};
+use crate::study::{SystemRandom, random_id};
 use crate::summary::summarize;
 use crate::views::{Period, overview};
 use serde::{Deserialize, Serialize};
@@ -159,6 +164,25 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Request::AddMastodonServer { host } => self.set_mastodon_server(&host, true).await,
             Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
             Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
+            Request::StudyCheck { manifest } => {
+                match manifest.check(self.clock.now().local_date()) {
+                    Ok(()) => Response::StudyManifest {
+                        manifest: Box::new(manifest),
+                    },
+                    Err(error) => Response::Error {
+                        message: format!("study manifest refused: {error}"),
+                    },
+                }
+            }
+            Request::StudyReport {
+                manifest,
+                consent,
+                period,
+                withheld,
+            } => {
+                self.study_report(&manifest, &consent, period, withheld)
+                    .await
+            }
         }
     }
 
@@ -244,6 +268,40 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let valuation = Self::valuation_of(&settings, locale);
         Response::Summary {
             summary: summarize(&CARD, &ledger, &valuation),
+        }
+    }
+
+    /// The report of a completed period of a study, sealed to the study's key.
+    async fn study_report(
+        &self,
+        manifest: &Manifest,
+        consent: &Consent,
+        period: ReportPeriod,
+        withheld: Withheld,
+    ) -> Response {
+        if let Err(error) = manifest.check_fields() {
+            return Response::Error {
+                message: format!("study manifest refused: {error}"),
+            };
+        }
+        if period.end >= self.clock.now().local_date() {
+            return Response::Error {
+                message: "a period is reported once it is over".into(),
+            };
+        }
+        let ledger = match self.ledger().await {
+            Ok(ledger) => ledger,
+            Err(error) => return error_response(error),
+        };
+        let mut rng = SystemRandom::new();
+        let report_id = random_id(&mut rng);
+        let sealed = build_report(
+            &CARD, manifest, consent, &ledger, period, withheld, report_id,
+        )
+        .and_then(|report| seal_report(manifest, &report, &mut rng));
+        match sealed {
+            Ok(sealed) => Response::StudyReport { sealed },
+            Err(message) => Response::Error { message },
         }
     }
 
