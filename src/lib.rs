@@ -28,6 +28,8 @@ pub mod export;
 pub mod guard;
 pub mod hashtags;
 pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod inbox;
 pub mod ledger;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod memory;

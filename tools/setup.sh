@@ -3,7 +3,8 @@
 # Rust through rustup, and nothing that is already there. Safe to run again: when everything is
 # present it only checks (about a second).
 #
-# Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt
+# Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt,
+#                                 PostgreSQL's server binaries (for the inbox's tests)
 #        tools/setup.sh browser   the above, plus npm packages (npm ci) and Debian chromium, its
 #                                 driver and its translations
 set -euo pipefail
@@ -48,6 +49,12 @@ fi
 
 if ! command -v wasm-opt >/dev/null 2>&1; then
   apt_install binaryen || say "wasm-opt unavailable: the wasm module will be built without it"
+fi
+
+# The inbox's tests (tests/inbox.rs) start a throwaway PostgreSQL server from Debian's binaries
+# (initdb, pg_ctl), run as the postgres user the package creates.
+if [ -z "${TACHERON_PG_BIN:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  apt_install postgresql
 fi
 
 [ "$need" = build ] && exit 0

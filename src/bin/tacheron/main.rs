@@ -10,6 +10,7 @@
 //! - `tacheron collect …` is the researcher's inbox (see `collect.rs`).
 #![allow(clippy::print_stdout, reason = "a command-line tool prints its output")]
 
+mod collect;
 mod study;
 
 use std::fmt::Write as _;
@@ -38,11 +39,14 @@ options:
                            the US federal minimum (default: en)
   --json                   print JSON instead of a table
 research studies:
-{STUDY}";
+{STUDY}
+{COLLECT}";
 
 /// The whole usage text.
 fn usage() -> String {
-    USAGE.replace("{STUDY}", study::USAGE)
+    USAGE
+        .replace("{STUDY}", study::USAGE)
+        .replace("{COLLECT}", collect::USAGE)
 }
 
 fn main() -> ExitCode {
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         }
         Some("estimate") => run_estimate(args.get(1..).unwrap_or_default()),
         Some("study") => study::run(args.get(1..).unwrap_or_default()),
+        Some("collect") => collect::run(args.get(1..).unwrap_or_default()),
         _ => {
             eprintln!("{}", usage());
             return ExitCode::from(2);
