@@ -9,9 +9,13 @@ use crate::estimate::Valuation;
 use crate::export::Export;
 use crate::model::{Kind, Platform};
 use crate::settings::{Preferences, Settings};
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::consent::Consent;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::envelope::Sealed;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::manifest::Manifest;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::report::{ReportPeriod, Withheld};
 use crate::summary::Summary;
 use crate::views::{Overview, Period};
@@ -94,12 +98,14 @@ pub enum Request {
         /// used for that and dropped.
         tab_url: Option<String>,
     },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
     /// From the join page: check a study manifest (the object the page parsed) before the
     /// consent screen.
     StudyCheck {
         /// The manifest.
         manifest: Manifest,
     },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
     /// From the study pages or the report alarm: the report of one completed period, as the
     /// text to preview and the envelope sealing exactly that text.
     StudyReport {
@@ -145,7 +151,10 @@ payload!(PlatformFields {
 });
 payload!(HostFields { host: String });
 payload!(DiagnosticsFields { tab_url: Option<String> = default });
+// The study messages are in the worker's module with the `study` feature only (see Cargo.toml).
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 payload!(StudyCheckFields { manifest: Manifest });
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 payload!(StudyReportFields {
     manifest: Manifest,
     consent: Consent,
@@ -230,9 +239,11 @@ impl<'de> Visitor<'de> for RequestVisitor {
             "diagnostics" => Request::Diagnostics {
                 tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
             },
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
             "study_check" => Request::StudyCheck {
                 manifest: StudyCheckFields::deserialize(fields)?.manifest,
             },
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
             "study_report" => {
                 let f = StudyReportFields::deserialize(fields)?;
                 Request::StudyReport {
@@ -325,12 +336,16 @@ pub enum Response {
         /// The diagnostics.
         diagnostics: Diagnostics,
     },
-    /// A study manifest that passed every check.
-    StudyManifest {
-        /// The manifest.
-        manifest: Box<Manifest>,
+    /// A study manifest that passed every check (the page shows the one it sent).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    StudyManifestChecked {
+        /// The study's id.
+        study: String,
+        /// The manifest's version.
+        version: u32,
     },
     /// A report ready to preview and send.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
     StudyReport {
         /// The preview text and the envelope.
         sealed: Sealed,

@@ -31,10 +31,15 @@ use crate::rules::{
     rules_for_url_with_servers,
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::consent::Consent;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::envelope::seal_report;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::manifest::Manifest;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::report::{ReportPeriod, Withheld, build_report};
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::{SystemRandom, random_id};
 use crate::summary::summarize;
 use crate::views::{Period, overview};
@@ -164,16 +169,19 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Request::AddMastodonServer { host } => self.set_mastodon_server(&host, true).await,
             Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
             Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
             Request::StudyCheck { manifest } => {
                 match manifest.check(self.clock.now().local_date()) {
-                    Ok(()) => Response::StudyManifest {
-                        manifest: Box::new(manifest),
+                    Ok(()) => Response::StudyManifestChecked {
+                        study: manifest.id,
+                        version: manifest.version,
                     },
                     Err(error) => Response::Error {
                         message: format!("study manifest refused: {error}"),
                     },
                 }
             }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
             Request::StudyReport {
                 manifest,
                 consent,
@@ -272,6 +280,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
     }
 
     /// The report of a completed period of a study, sealed to the study's key.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
     async fn study_report(
         &self,
         manifest: &Manifest,

@@ -728,7 +728,7 @@ fn a_study_report_is_sealed_from_the_ledger_and_opens_to_its_preview() {
             .expect("request"),
     );
     assert!(
-        matches!(checked, Response::StudyManifest { .. }),
+        matches!(checked, Response::StudyManifestChecked { ref study, version: 1 } if study == "labour-2026"),
         "{checked:?}"
     );
     for _ in 0..2 {
