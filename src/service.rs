@@ -32,13 +32,13 @@ use crate::rules::{
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::consent::Consent;
+use crate::study::consent::{Consent, Decision};
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::envelope::seal_report;
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::manifest::Manifest;
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::report::{ReportPeriod, Withheld, build_report};
+use crate::study::report::{ReportPeriod, Withheld, build_report, due_periods};
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::{SystemRandom, random_id};
 use crate::summary::summarize;
@@ -182,6 +182,31 @@ impl<S: Storage, C: Clock> Service<S, C> {
                 }
             }
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            Request::StudyConsent {
+                manifest,
+                decision,
+                viewed_ms,
+                previous,
+            } => self.study_consent(&manifest, decision, viewed_ms, previous.as_ref()),
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            Request::StudyDue {
+                manifest,
+                from,
+                last_reported_end,
+            } => match manifest.check_fields() {
+                Ok(()) => Response::StudyDue {
+                    periods: due_periods(
+                        &manifest,
+                        from,
+                        last_reported_end,
+                        self.clock.now().local_date(),
+                    ),
+                },
+                Err(error) => Response::Error {
+                    message: format!("study manifest refused: {error}"),
+                },
+            },
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
             Request::StudyReport {
                 manifest,
                 consent,
@@ -276,6 +301,41 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let valuation = Self::valuation_of(&settings, locale);
         Response::Summary {
             summary: summarize(&CARD, &ledger, &valuation),
+        }
+    }
+
+    /// The record of a consent decision; joining needs a manifest that passes every check (an
+    /// ended study cannot be joined).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    fn study_consent(
+        &self,
+        manifest: &Manifest,
+        decision: Decision,
+        viewed_ms: i64,
+        previous: Option<&Consent>,
+    ) -> Response {
+        let now = self.clock.now();
+        let checked = match decision {
+            Decision::Accepted => manifest.check(now.local_date()),
+            Decision::Declined | Decision::Withdrawn => Ok(()),
+        };
+        if let Err(error) = checked {
+            return Response::Error {
+                message: format!("study manifest refused: {error}"),
+            };
+        }
+        let mut rng = SystemRandom::new();
+        let consent = Consent::decide(
+            manifest,
+            decision,
+            viewed_ms,
+            now.epoch_ms,
+            previous,
+            &mut rng,
+        );
+        match rng.check() {
+            Ok(()) => Response::StudyConsent { consent },
+            Err(message) => Response::Error { message },
         }
     }
 

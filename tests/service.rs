@@ -734,7 +734,19 @@ fn a_study_report_is_sealed_from_the_ledger_and_opens_to_its_preview() {
     for _ in 0..2 {
         assert!(matches!(like_on(&service), Response::Recorded { .. }));
     }
-    let consent = serde_json::json!({ "study": "labour-2026", "manifest_version": 1, "decision": "accepted", "viewed_ms": 1, "decided_ms": 2 });
+    let decided = ask(
+        &service,
+        serde_json::from_value(serde_json::json!({
+            "type": "study_consent", "manifest": manifest, "decision": "accepted", "viewed_ms": 1
+        }))
+        .expect("request"),
+    );
+    let Response::StudyConsent { consent } = decided else {
+        panic!("no consent: {decided:?}");
+    };
+    assert_eq!(consent.decided_ms, SATURDAY_MORNING.epoch_ms);
+    assert_eq!(consent.participant_id, None);
+    let consent = serde_json::to_value(consent).expect("serializable");
     let report = serde_json::json!({
         "type": "study_report", "manifest": manifest, "consent": consent,
         "period": { "start": "2026-11-23", "end": "2026-11-29" }
@@ -742,7 +754,24 @@ fn a_study_report_is_sealed_from_the_ledger_and_opens_to_its_preview() {
     let request = || serde_json::from_value::<Request>(report.clone()).expect("request");
     // The week is not over on Saturday.
     assert!(matches!(ask(&service, request()), Response::Error { .. }));
+    let due = |last: Option<&str>| {
+        let request = serde_json::json!({
+            "type": "study_due", "manifest": manifest, "from": "2026-11-20", "last_reported_end": last
+        });
+        match ask(&service, serde_json::from_value(request).expect("request")) {
+            Response::StudyDue { periods } => serde_json::to_value(periods).expect("serializable"),
+            other => panic!("no periods: {other:?}"),
+        }
+    };
+    assert_eq!(
+        due(None),
+        serde_json::json!([{ "start": "2026-11-20", "end": "2026-11-22" }])
+    );
     service_clock_advance(&service, 2 * 86_400_000);
+    assert_eq!(
+        due(Some("2026-11-22")),
+        serde_json::json!([{ "start": "2026-11-23", "end": "2026-11-29" }])
+    );
     let Response::StudyReport { sealed } = ask(&service, request()) else {
         panic!("no report");
     };
