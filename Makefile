@@ -52,6 +52,7 @@ check:
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features classroom --quiet -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --features study --quiet -- -D warnings
 	cargo test --quiet
 
 ## e2e: only the end-to-end tests (after a build)

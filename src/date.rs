@@ -74,6 +74,30 @@ impl LocalDate {
         era * 146_097 + day_of_era - 719_468
     }
 
+    /// The date `days` days later (earlier when negative).
+    pub fn plus_days(self, days: i64) -> LocalDate {
+        LocalDate::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// The Monday of this date's week (ISO weeks start on Monday; 1970-01-01 was a Thursday).
+    pub fn monday_of_week(self) -> LocalDate {
+        let days = self.days_since_epoch();
+        LocalDate::from_days_since_epoch(days - (days + 3).rem_euclid(7))
+    }
+
+    /// The first day of this date's month.
+    pub fn first_of_month(self) -> LocalDate {
+        LocalDate { day: 1, ..self }
+    }
+
+    /// The last day of this date's month.
+    pub fn last_of_month(self) -> LocalDate {
+        LocalDate {
+            day: days_in_month(self.year, self.month),
+            ..self
+        }
+    }
+
     /// Reads `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<LocalDate> {
         let bytes = text.as_bytes();

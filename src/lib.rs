@@ -29,6 +29,8 @@ pub mod export;
 pub mod guard;
 pub mod hashtags;
 pub mod import;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod inbox;
 pub mod ledger;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod memory;
@@ -38,6 +40,7 @@ pub mod protocol;
 pub mod rules;
 pub mod service;
 pub mod settings;
+pub mod study;
 pub mod summary;
 pub mod views;
 // The worker's boundary; left out of the classroom pages' module (built without `worker`).

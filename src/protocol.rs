@@ -4,12 +4,22 @@
 //! [`crate::rules::sensor_table`]); extension pages ask for the summary and the export. Messages are plain objects tagged by `type`; anything else is refused.
 
 use crate::classify::{Observation, Rejection};
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+use crate::date::LocalDate;
 use crate::diagnostics::Diagnostics;
 use crate::estimate::Valuation;
 use crate::export::Export;
 use crate::import::ImportProblem;
 use crate::model::{Kind, Platform};
 use crate::settings::{Preferences, Settings};
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+use crate::study::consent::{Consent, Decision};
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+use crate::study::envelope::Sealed;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+use crate::study::manifest::Manifest;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+use crate::study::report::{ReportPeriod, Withheld};
 use crate::summary::Summary;
 use crate::views::{Overview, Period};
 use serde::de::value::MapAccessDeserializer;
@@ -91,6 +101,49 @@ pub enum Request {
         /// used for that and dropped.
         tab_url: Option<String>,
     },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the join page: check a study manifest (the object the page parsed) before the
+    /// consent screen.
+    StudyCheck {
+        /// The manifest.
+        manifest: Manifest,
+    },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the consent screen: the participant's decision on a manifest, as the record to store
+    /// (decided now; a pseudonymous id drawn when the study asks for one, or kept from `previous`).
+    StudyConsent {
+        /// The manifest shown.
+        manifest: Manifest,
+        /// The decision.
+        decision: Decision,
+        /// When the consent screen was shown (milliseconds since the epoch).
+        viewed_ms: i64,
+        /// The stored record of an earlier decision on this study, if any.
+        previous: Option<Consent>,
+    },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the report alarm: the completed periods still to report, oldest first.
+    StudyDue {
+        /// The manifest.
+        manifest: Manifest,
+        /// The day the participant joined.
+        from: LocalDate,
+        /// The last day of the last period reported, if any.
+        last_reported_end: Option<LocalDate>,
+    },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the study pages or the report alarm: the report of one completed period, as the
+    /// text to preview and the envelope sealing exactly that text.
+    StudyReport {
+        /// The study's manifest.
+        manifest: Manifest,
+        /// The participant's stored consent to it.
+        consent: Consent,
+        /// The period (from `due_periods`).
+        period: ReportPeriod,
+        /// What the participant leaves out, when the study allows it.
+        withheld: Withheld,
+    },
 }
 
 /// The fields of one kind of request, checked like a struct (unknown fields refused).
@@ -124,6 +177,29 @@ payload!(PlatformFields {
 });
 payload!(HostFields { host: String });
 payload!(DiagnosticsFields { tab_url: Option<String> = default });
+// The study messages are in the worker's module with the `study` feature only (see Cargo.toml).
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudyCheckFields { manifest: Manifest });
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudyConsentFields {
+    manifest: Manifest,
+    decision: Decision,
+    viewed_ms: i64,
+    previous: Option<Consent> = default
+});
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudyDueFields {
+    manifest: Manifest,
+    from: LocalDate,
+    last_reported_end: Option<LocalDate> = default
+});
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudyReportFields {
+    manifest: Manifest,
+    consent: Consent,
+    period: ReportPeriod,
+    withheld: Withheld = default
+});
 
 // Read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum buffers the
 // whole message through serde's generic content type first, whose code weighs on the WebAssembly
@@ -202,6 +278,39 @@ impl<'de> Visitor<'de> for RequestVisitor {
             "diagnostics" => Request::Diagnostics {
                 tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
             },
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_check" => Request::StudyCheck {
+                manifest: StudyCheckFields::deserialize(fields)?.manifest,
+            },
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_consent" => {
+                let f = StudyConsentFields::deserialize(fields)?;
+                Request::StudyConsent {
+                    manifest: f.manifest,
+                    decision: f.decision,
+                    viewed_ms: f.viewed_ms,
+                    previous: f.previous,
+                }
+            }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_due" => {
+                let f = StudyDueFields::deserialize(fields)?;
+                Request::StudyDue {
+                    manifest: f.manifest,
+                    from: f.from,
+                    last_reported_end: f.last_reported_end,
+                }
+            }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_report" => {
+                let f = StudyReportFields::deserialize(fields)?;
+                Request::StudyReport {
+                    manifest: f.manifest,
+                    consent: f.consent,
+                    period: f.period,
+                    withheld: f.withheld,
+                }
+            }
             other => return Err(A::Error::custom(format!("unknown message type {other:?}"))),
         };
         Ok(request)
@@ -290,6 +399,32 @@ pub enum Response {
     ImportRefused {
         /// What is wrong.
         problem: ImportProblem,
+    },
+    /// A study manifest that passed every check (the page shows the one it sent).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    StudyManifestChecked {
+        /// The study's id.
+        study: String,
+        /// The manifest's version.
+        version: u32,
+    },
+    /// The consent record to store.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    StudyConsent {
+        /// The record.
+        consent: Consent,
+    },
+    /// The periods to report.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    StudyDue {
+        /// Oldest first.
+        periods: Vec<ReportPeriod>,
+    },
+    /// A report ready to preview and send.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    StudyReport {
+        /// The preview text and the envelope.
+        sealed: Sealed,
     },
     /// The request could not be served; nothing was changed.
     Error {

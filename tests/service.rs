@@ -711,3 +711,98 @@ fn the_ledger_is_read_again_once_the_store_changed_behind_the_core() {
     block_on(service.handle(toggle_item("like", false, true, 9), &youtube()));
     assert_eq!(summary_of(&service, None).total.count, 6);
 }
+
+fn study_manifest(public_key: &str) -> serde_json::Value {
+    serde_json::json!({
+        "format": "tacheron-study", "id": "labour-2026", "version": 1, "title": "Unpaid clicks",
+        "institution": "Université Exemple", "contact": "study@univ.example",
+        "purpose": "Totals only.", "ethics_approval": "CER-2026-117",
+        "endpoint": "https://inbox.univ.example/v1/reports", "schedule": "weekly",
+        "fields": { "kinds": ["reaction"], "platforms": ["youtube"], "estimated_time": false },
+        "public_key": public_key, "start": "2026-11-02", "end": "2027-03-01"
+    })
+}
+
+#[test]
+fn a_study_report_is_sealed_from_the_ledger_and_opens_to_its_preview() {
+    use tacheron::study::envelope::{generate_key_pair, open};
+    use tacheron::study::{SystemRandom, to_hex};
+    let service = service();
+    let (private, public) = generate_key_pair(&mut SystemRandom::new());
+    let manifest = study_manifest(&to_hex(&public));
+    let checked = ask(
+        &service,
+        serde_json::from_value(serde_json::json!({ "type": "study_check", "manifest": manifest }))
+            .expect("request"),
+    );
+    assert!(
+        matches!(checked, Response::StudyManifestChecked { ref study, version: 1 } if study == "labour-2026"),
+        "{checked:?}"
+    );
+    for _ in 0..2 {
+        assert!(matches!(like_on(&service), Response::Recorded { .. }));
+    }
+    let decided = ask(
+        &service,
+        serde_json::from_value(serde_json::json!({
+            "type": "study_consent", "manifest": manifest, "decision": "accepted", "viewed_ms": 1
+        }))
+        .expect("request"),
+    );
+    let Response::StudyConsent { consent } = decided else {
+        panic!("no consent: {decided:?}");
+    };
+    assert_eq!(consent.decided_ms, SATURDAY_MORNING.epoch_ms);
+    assert_eq!(consent.participant_id, None);
+    let consent = serde_json::to_value(consent).expect("serializable");
+    let report = serde_json::json!({
+        "type": "study_report", "manifest": manifest, "consent": consent,
+        "period": { "start": "2026-11-23", "end": "2026-11-29" }
+    });
+    let request = || serde_json::from_value::<Request>(report.clone()).expect("request");
+    // The week is not over on Saturday.
+    assert!(matches!(ask(&service, request()), Response::Error { .. }));
+    let due = |last: Option<&str>| {
+        let request = serde_json::json!({
+            "type": "study_due", "manifest": manifest, "from": "2026-11-20", "last_reported_end": last
+        });
+        match ask(&service, serde_json::from_value(request).expect("request")) {
+            Response::StudyDue { periods } => serde_json::to_value(periods).expect("serializable"),
+            other => panic!("no periods: {other:?}"),
+        }
+    };
+    assert_eq!(
+        due(None),
+        serde_json::json!([{ "start": "2026-11-20", "end": "2026-11-22" }])
+    );
+    service_clock_advance(&service, 2 * 86_400_000);
+    assert_eq!(
+        due(Some("2026-11-22")),
+        serde_json::json!([{ "start": "2026-11-23", "end": "2026-11-29" }])
+    );
+    let Response::StudyReport { sealed } = ask(&service, request()) else {
+        panic!("no report");
+    };
+    assert!(
+        sealed.preview.contains(
+            "{\"platform\":\"youtube\",\"kind\":\"reaction\",\"count\":2,\"seconds\":null}"
+        ),
+        "{}",
+        sealed.preview
+    );
+    let (_, plaintext) = open(&sealed.envelope, "labour-2026", &private).expect("opens");
+    assert_eq!(plaintext, sealed.preview.as_bytes());
+    // Web pages cannot ask for reports.
+    assert!(matches!(
+        block_on(service.handle(request(), &youtube())),
+        Response::Error { .. }
+    ));
+    // Another version of the manifest needs consent again.
+    let mut newer = report.clone();
+    newer["manifest"]["version"] = serde_json::json!(2);
+    let refused = ask(&service, serde_json::from_value(newer).expect("request"));
+    assert!(
+        matches!(refused, Response::Error { ref message } if message.contains("no consent")),
+        "{refused:?}"
+    );
+}

@@ -4,7 +4,8 @@
 # present it only checks (about a second).
 #
 # Usage: tools/setup.sh build     wasm32 target, wasm-bindgen-cli (version from Cargo.lock), wasm-opt,
-#                                 npm packages (npm ci: esbuild bundles the dashboard)
+#                                 npm packages (npm ci: esbuild bundles the dashboard), and
+#                                 PostgreSQL's server binaries (for the inbox's tests)
 #        tools/setup.sh browser   the above, plus Debian chromium, its
 #                                 driver and its translations, Debian firefox-esr and geckodriver
 set -euo pipefail
@@ -60,6 +61,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$(sha256sum package-lock.json | 
   say "installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
   sha256sum package-lock.json | cut -d' ' -f1 > "$stamp"
+fi
+
+# The inbox's tests (tests/inbox.rs) start a throwaway PostgreSQL server from Debian's binaries
+# (initdb, pg_ctl), run as the postgres user the package creates.
+if [ -z "${TACHERON_PG_BIN:-}" ] && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  apt_install postgresql
 fi
 
 [ "$need" = build ] && exit 0

@@ -6,7 +6,12 @@
 //! - `tacheron estimate …` turns counts (given on the command line or read from a Tâcheron JSON
 //!   export) into labour time and money with the rate card, for teachers and researchers who
 //!   want the numbers without the browser.
+//! - `tacheron study …` is the researcher's toolkit for studies (see `study.rs`).
+//! - `tacheron collect …` is the researcher's inbox (see `collect.rs`).
 #![allow(clippy::print_stdout, reason = "a command-line tool prints its output")]
+
+mod collect;
+mod study;
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -32,7 +37,17 @@ options:
                            the hourly wage time is valued at (AMOUNT in the chosen currency)
   --locale fr|en           default currency and wage: fr gives EUR and the SMIC, others USD and
                            the US federal minimum (default: en)
-  --json                   print JSON instead of a table";
+  --json                   print JSON instead of a table
+research studies:
+{STUDY}
+{COLLECT}";
+
+/// The whole usage text.
+fn usage() -> String {
+    USAGE
+        .replace("{STUDY}", study::USAGE)
+        .replace("{COLLECT}", collect::USAGE)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,8 +60,10 @@ fn main() -> ExitCode {
             serde_json::to_string_pretty(&CARD).map_err(|error| error.to_string())
         }
         Some("estimate") => run_estimate(args.get(1..).unwrap_or_default()),
+        Some("study") => study::run(args.get(1..).unwrap_or_default()),
+        Some("collect") => collect::run(args.get(1..).unwrap_or_default()),
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{}", usage());
             return ExitCode::from(2);
         }
     };
@@ -111,7 +128,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         lines = read_export(&path)?;
     }
     if lines.is_empty() {
-        return Err(format!("nothing to estimate\n{USAGE}"));
+        return Err(format!("nothing to estimate\n{}", usage()));
     }
     let mut valuation = Valuation::for_locale(&locale);
     if let Some(currency) = currency {
