@@ -25,7 +25,8 @@
     return "30d";
   }
 
-  /** Asks the core (src/protocol.rs); resolves to its answer, or to the Error that stopped it. */
+  /** Asks the core (src/protocol.rs); resolves to its answer, or to the Error that stopped it.
+   *  The same check as core-messages.js's `ask`, which a classic script cannot import. */
   const ask = (type, fields = {}) =>
     chrome.runtime
       .sendMessage({ type, ...fields })

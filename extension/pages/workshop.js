@@ -14,6 +14,7 @@ import init, {
   workshop_results,
   workshop_tasks,
 } from "../pkg/tacheron_classroom.js";
+import { clockDuration, moneyAmount, moneyRange } from "./classroom-format.js";
 import { loadLanguage, translate } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -29,28 +30,9 @@ const whole = (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 
 const examples = (value) =>
   value >= 1e8 ? new Intl.NumberFormat(locale, { notation: "compact", compactDisplay: "long" }).format(value) : whole(value);
 
-function duration(seconds) {
-  const unit = (value, name) => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return unit(s, "second");
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return s % 60 ? `${unit(minutes, "minute")} ${unit(s % 60, "second")}` : unit(minutes, "minute");
-  return `${unit(Math.floor(minutes / 60), "hour")} ${unit(minutes % 60, "minute")}`;
-}
-
-/** Cents for everyday amounts (a wage of 12.02), three figures for large ones, two for fractions
- *  of a cent. */
-function money(amount, currency) {
-  const precision =
-    amount >= 1000 || amount === 0
-      ? { maximumSignificantDigits: 3 }
-      : amount >= 1
-        ? { minimumFractionDigits: 2, maximumFractionDigits: 2 }
-        : { maximumSignificantDigits: 2 };
-  return new Intl.NumberFormat(locale, { style: "currency", currency, ...precision }).format(amount);
-}
-
-const range = (r, currency) => message("rangeFormat", [money(r.central, currency), money(r.low, currency), money(r.high, currency)]);
+const duration = (seconds) => clockDuration(locale, seconds);
+const money = (amount, currency) => moneyAmount(locale, amount, currency);
+const range = (r, currency) => moneyRange(locale, message, r, currency);
 
 /** An SVG drawing from the core as a node of this document. */
 function drawing(svg) {
