@@ -11,6 +11,11 @@ WASM_IN   := target/wasm32-unknown-unknown/release/tacheron.wasm
 # the two builds do not overwrite each other's module.
 CLASSROOM_TARGET := target/classroom
 CLASSROOM_IN     := $(CLASSROOM_TARGET)/wasm32-unknown-unknown/release/tacheron.wasm
+# Research studies' module: the worker's core with the `study` feature (HPKE, manifests,
+# reports, the queue), which the worker loads only when a study page or the report queue needs it,
+# so that the module every user starts stays within its budget.
+STUDY_TARGET := target/study
+STUDY_IN     := $(STUDY_TARGET)/wasm32-unknown-unknown/release/tacheron.wasm
 PKG       := target/pkg
 VERSION   := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' extension/manifest.base.json)
 # Features the Rust wasm32 target emits by default; Debian's wasm-opt needs them named.
@@ -37,6 +42,10 @@ build:
 	wasm-bindgen --target web --no-typescript --out-name tacheron_classroom --out-dir $(PKG) $(CLASSROOM_IN)
 	if command -v wasm-opt >/dev/null; then \
 	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_classroom_bg.wasm -o $(PKG)/tacheron_classroom_bg.wasm; fi
+	cargo build --release --target wasm32-unknown-unknown --lib --quiet --features study --target-dir $(STUDY_TARGET)
+	wasm-bindgen --target web --no-typescript --out-name tacheron_study --out-dir $(PKG) $(STUDY_IN)
+	if command -v wasm-opt >/dev/null; then \
+	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_study_bg.wasm -o $(PKG)/tacheron_study_bg.wasm; fi
 	cargo run --quiet --bin tacheron -- sensor-rules > target/sensor-rules.json
 	cargo run --quiet --bin tacheron -- rate-card > target/rate-card.json
 	node tools/build.mjs

@@ -6,22 +6,37 @@
 // race on that day's record.
 
 import init, { Core } from "./pkg/tacheron.js";
+import initStudies, { Core as StudyCore } from "./pkg/tacheron_study.js";
 
 const core = init({ module_or_path: chrome.runtime.getURL("pkg/tacheron_bg.wasm") }).then(
   () => new Core(chrome.runtime.getURL("")),
 );
+
+// Research studies have a module of their own (the same core, with the studies' messages and
+// HPKE), instantiated only when a study page or the report queue first needs it: most people
+// never join a study, and their worker starts without it.
+let studyCore = null;
+const studies = () =>
+  (studyCore ??= initStudies({ module_or_path: chrome.runtime.getURL("pkg/tacheron_study_bg.wasm") }).then(
+    () => new StudyCore(chrome.runtime.getURL("")),
+  ));
+const isStudyMessage = (message) => typeof message?.type === "string" && message.type.startsWith("study_");
 
 let previous = Promise.resolve();
 
 // The core keeps the ledger in memory between messages (the dashboard switching periods reads
 // it again and again); any change to the durable store, by the core or anyone else, drops it.
 chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area === "local") core.then((ready) => ready.forget_cached_ledger());
+  if (area !== "local") return;
+  core.then((ready) => ready.forget_cached_ledger());
+  studyCore?.then((ready) => ready.forget_cached_ledger());
 });
 
 /** Hands one message to the core, after every message before it. */
 function handle(message, sender) {
-  const answer = previous.then(() => core).then((ready) => ready.handle(message, sender));
+  const answer = previous
+    .then(() => (isStudyMessage(message) ? studies() : core))
+    .then((ready) => ready.handle(message, sender));
   previous = answer.catch(() => undefined);
   return answer;
 }
@@ -68,6 +83,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       }
       if (response?.type === "imported") refreshBadge().catch(() => undefined);
       if (response?.type === "deleted") chrome.action.setBadgeText({ text: "" });
+      if (message?.type === "study_send" && response?.type === "study_list") deliverStudyReports();
+      if (message?.type === "study_leave" && response?.type === "study_list") scheduleDelivery(response.next_attempt_ms);
       sendResponse(response);
     },
     (error) => sendResponse({ type: "error", message: String(error) }),
@@ -93,6 +110,7 @@ function nextLocalMidnight(now = new Date()) {
 }
 const scheduleNewDay = () => chrome.alarms.create(NEW_DAY, { when: nextLocalMidnight() });
 chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === STUDY_QUEUE) deliverStudyReports();
   if (alarm.name !== NEW_DAY) return;
   scheduleNewDay();
   refreshBadge().catch(() => undefined);
@@ -104,6 +122,65 @@ chrome.runtime.onStartup.addListener(() => {
   scheduleNewDay();
   refreshBadge().catch(() => undefined);
 });
+
+// Study reports the participant agreed to send wait in the core's queue (stored, so a browser
+// restart loses none) until their inbox takes them. Each is posted to the endpoint the
+// participant consented to, as the sealed bytes previewed; the core decides from the answer
+// whether it is delivered, refused for good or tried again later, and when. The next try is an
+// alarm, which outlives the worker.
+const STUDY_QUEUE = "study-queue";
+let delivering = null;
+
+/** Sets the queue's alarm for `whenMs`, or clears it when the queue is empty. */
+function scheduleDelivery(whenMs) {
+  if (typeof whenMs === "number") chrome.alarms.create(STUDY_QUEUE, { when: Math.max(whenMs, Date.now() + 1000) });
+  else chrome.alarms.clear(STUDY_QUEUE);
+}
+
+/** `"0a1b…"` → the bytes. */
+const bytesOfHex = (hex) => Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+
+/** One POST of a sealed report: the HTTP status and Retry-After, or nulls when no answer came. */
+async function post(queued) {
+  try {
+    const response = await fetch(queued.endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream" },
+      body: bytesOfHex(queued.envelope),
+      credentials: "omit",
+      cache: "no-store",
+      referrerPolicy: "no-referrer",
+      redirect: "error",
+    });
+    const retryAfter = Number.parseInt(response.headers.get("retry-after") ?? "", 10);
+    return { status: response.status, retry_after_s: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null };
+  } catch {
+    return { status: null, retry_after_s: null };
+  }
+}
+
+/** Posts every queued report that is due, one at a time, recording each answer before the next. */
+function deliverStudyReports() {
+  delivering ??= (async () => {
+    // No study ever joined: nothing to send, and no reason to load the studies' module.
+    if (!("studies" in (await chrome.storage.local.get("studies")))) return;
+    let answer = await handle({ type: "study_outbox" }, ownPage());
+    for (let round = 0; answer?.type === "study_outbox" && answer.ready.length > 0 && round < 100; round += 1) {
+      const queued = answer.ready[0];
+      answer = await handle({ type: "study_delivered", report_id: queued.report_id, ...(await post(queued)) }, ownPage());
+    }
+    if (answer?.type === "study_outbox") scheduleDelivery(answer.next_attempt_ms);
+  })()
+    .catch(() => undefined)
+    .finally(() => {
+      delivering = null;
+    });
+  return delivering;
+}
+
+// Each time the worker starts (the browser starting, or woken for anything else), the reports
+// whose time has come go: an alarm missed while the browser was closed is made up for here.
+deliverStudyReports();
 
 // Mastodon servers besides mastodon.social: the user adds one on the dashboard, which asks the
 // browser for access to it (an optional host permission); here, each added and allowed server

@@ -4,8 +4,6 @@
 //! [`crate::rules::sensor_table`]); extension pages ask for the summary and the export. Messages are plain objects tagged by `type`; anything else is refused.
 
 use crate::classify::{Observation, Rejection};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::date::LocalDate;
 use crate::diagnostics::Diagnostics;
 use crate::estimate::Valuation;
 use crate::export::Export;
@@ -15,9 +13,9 @@ use crate::settings::{Preferences, Settings};
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::consent::{Consent, Decision};
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::envelope::Sealed;
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::manifest::Manifest;
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+use crate::study::participation::{Participation, Queued};
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 use crate::study::report::{ReportPeriod, Withheld};
 use crate::summary::Summary;
@@ -102,47 +100,59 @@ pub enum Request {
         tab_url: Option<String>,
     },
     #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the join page: check a study manifest (the object the page parsed) before the
+    /// From the study page: check a study manifest (the object the page parsed) before the
     /// consent screen.
     StudyCheck {
         /// The manifest.
         manifest: Manifest,
     },
     #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the consent screen: the participant's decision on a manifest, as the record to store
-    /// (decided now; a pseudonymous id drawn when the study asks for one, or kept from `previous`).
-    StudyConsent {
+    /// From the study page: the studies decided on, with their due periods and queue.
+    StudyList {},
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the consent screen: the participant's decision on a manifest (accepted or declined).
+    StudyJoin {
         /// The manifest shown.
         manifest: Manifest,
         /// The decision.
         decision: Decision,
         /// When the consent screen was shown (milliseconds since the epoch).
         viewed_ms: i64,
-        /// The stored record of an earlier decision on this study, if any.
-        previous: Option<Consent>,
     },
     #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the report alarm: the completed periods still to report, oldest first.
-    StudyDue {
-        /// The manifest.
-        manifest: Manifest,
-        /// The day the participant joined.
-        from: LocalDate,
-        /// The last day of the last period reported, if any.
-        last_reported_end: Option<LocalDate>,
-    },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the study pages or the report alarm: the report of one completed period, as the
-    /// text to preview and the envelope sealing exactly that text.
-    StudyReport {
-        /// The study's manifest.
-        manifest: Manifest,
-        /// The participant's stored consent to it.
-        consent: Consent,
-        /// The period (from `due_periods`).
-        period: ReportPeriod,
+    /// From the study page: seal the report of the study's next due period, to preview.
+    StudyPreview {
+        /// The study's id.
+        study: String,
         /// What the participant leaves out, when the study allows it.
         withheld: Withheld,
+    },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the study page: send the report previewed, exactly as sealed.
+    StudySend {
+        /// The study's id.
+        study: String,
+        /// The previewed report's id.
+        report_id: String,
+    },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the study page: leave the study; its queued reports are dropped at once.
+    StudyLeave {
+        /// The study's id.
+        study: String,
+    },
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the worker: the queued reports to post now.
+    StudyOutbox {},
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    /// From the worker: how posting one queued report went.
+    StudyDelivered {
+        /// The report's id.
+        report_id: String,
+        /// The inbox's HTTP status; none when no answer came.
+        status: Option<u16>,
+        /// The answer's `Retry-After`, in seconds.
+        retry_after_s: Option<u64>,
     },
 }
 
@@ -181,24 +191,28 @@ payload!(DiagnosticsFields { tab_url: Option<String> = default });
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
 payload!(StudyCheckFields { manifest: Manifest });
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyConsentFields {
+payload!(StudyJoinFields {
     manifest: Manifest,
     decision: Decision,
-    viewed_ms: i64,
-    previous: Option<Consent> = default
+    viewed_ms: i64
 });
 #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyDueFields {
-    manifest: Manifest,
-    from: LocalDate,
-    last_reported_end: Option<LocalDate> = default
-});
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyReportFields {
-    manifest: Manifest,
-    consent: Consent,
-    period: ReportPeriod,
+payload!(StudyPreviewFields {
+    study: String,
     withheld: Withheld = default
+});
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudySendFields {
+    study: String,
+    report_id: String
+});
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudyFields { study: String });
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+payload!(StudyDeliveredFields {
+    report_id: String,
+    status: Option<u16> = default,
+    retry_after_s: Option<u64> = default
 });
 
 // Read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum buffers the
@@ -283,32 +297,51 @@ impl<'de> Visitor<'de> for RequestVisitor {
                 manifest: StudyCheckFields::deserialize(fields)?.manifest,
             },
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_consent" => {
-                let f = StudyConsentFields::deserialize(fields)?;
-                Request::StudyConsent {
+            "study_list" => {
+                Nothing::deserialize(fields)?;
+                Request::StudyList {}
+            }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_join" => {
+                let f = StudyJoinFields::deserialize(fields)?;
+                Request::StudyJoin {
                     manifest: f.manifest,
                     decision: f.decision,
                     viewed_ms: f.viewed_ms,
-                    previous: f.previous,
                 }
             }
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_due" => {
-                let f = StudyDueFields::deserialize(fields)?;
-                Request::StudyDue {
-                    manifest: f.manifest,
-                    from: f.from,
-                    last_reported_end: f.last_reported_end,
-                }
-            }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_report" => {
-                let f = StudyReportFields::deserialize(fields)?;
-                Request::StudyReport {
-                    manifest: f.manifest,
-                    consent: f.consent,
-                    period: f.period,
+            "study_preview" => {
+                let f = StudyPreviewFields::deserialize(fields)?;
+                Request::StudyPreview {
+                    study: f.study,
                     withheld: f.withheld,
+                }
+            }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_send" => {
+                let f = StudySendFields::deserialize(fields)?;
+                Request::StudySend {
+                    study: f.study,
+                    report_id: f.report_id,
+                }
+            }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_leave" => Request::StudyLeave {
+                study: StudyFields::deserialize(fields)?.study,
+            },
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_outbox" => {
+                Nothing::deserialize(fields)?;
+                Request::StudyOutbox {}
+            }
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            "study_delivered" => {
+                let f = StudyDeliveredFields::deserialize(fields)?;
+                Request::StudyDelivered {
+                    report_id: f.report_id,
+                    status: f.status,
+                    retry_after_s: f.retry_after_s,
                 }
             }
             other => return Err(A::Error::custom(format!("unknown message type {other:?}"))),
@@ -407,30 +440,45 @@ pub enum Response {
         study: String,
         /// The manifest's version.
         version: u32,
+        /// The participant's earlier decision on this study, if any.
+        previous: Option<Consent>,
+        /// Whether the consent screen must be shown (no decision yet, or on another version).
+        needs_asking: bool,
     },
-    /// The consent record to store.
+    /// The studies decided on.
     #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyConsent {
-        /// The record.
-        consent: Consent,
+    StudyList {
+        /// One per study, in the order first decided on.
+        studies: Vec<StudyView>,
+        /// When the queue next needs a try, if it holds anything.
+        next_attempt_ms: Option<i64>,
     },
-    /// The periods to report.
+    /// The queued reports to post now.
     #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyDue {
+    StudyOutbox {
         /// Oldest first.
-        periods: Vec<ReportPeriod>,
-    },
-    /// A report ready to preview and send.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyReport {
-        /// The preview text and the envelope.
-        sealed: Sealed,
+        ready: Vec<Queued>,
+        /// When the queue next needs a try, if it holds anything.
+        next_attempt_ms: Option<i64>,
     },
     /// The request could not be served; nothing was changed.
     Error {
         /// What went wrong, for the user and diagnostics.
         message: String,
     },
+}
+
+/// One study as the study page shows it: the stored participation, and what is due today.
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StudyView {
+    /// The stored participation.
+    #[serde(flatten)]
+    pub participation: Participation,
+    /// The periods ready to report, oldest first.
+    pub due: Vec<ReportPeriod>,
+    /// The reports of this study waiting in the queue.
+    pub waiting: usize,
 }
 
 #[cfg(test)]

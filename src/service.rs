@@ -31,21 +31,14 @@ use crate::rules::{
     rules_for_url_with_servers,
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::consent::{Consent, Decision};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::envelope::seal_report;
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::manifest::Manifest;
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::report::{ReportPeriod, Withheld, build_report, due_periods};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::{SystemRandom, random_id};
 use crate::summary::summarize;
 use crate::views::{Period, overview};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+mod study;
 
 /// The session-store key of [`SessionState`].
 const SESSION_KEY: &str = "session";
@@ -170,50 +163,30 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
             Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyCheck { manifest } => {
-                match manifest.check(self.clock.now().local_date()) {
-                    Ok(()) => Response::StudyManifestChecked {
-                        study: manifest.id,
-                        version: manifest.version,
-                    },
-                    Err(error) => Response::Error {
-                        message: format!("study manifest refused: {error}"),
-                    },
-                }
-            }
+            Request::StudyCheck { manifest } => self.study_check(manifest).await,
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyConsent {
+            Request::StudyList {} => self.study_list().await,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            Request::StudyJoin {
                 manifest,
                 decision,
                 viewed_ms,
-                previous,
-            } => self.study_consent(&manifest, decision, viewed_ms, previous.as_ref()),
+            } => self.study_join(manifest, decision, viewed_ms).await,
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyDue {
-                manifest,
-                from,
-                last_reported_end,
-            } => match manifest.check_fields() {
-                Ok(()) => Response::StudyDue {
-                    periods: due_periods(
-                        &manifest,
-                        from,
-                        last_reported_end,
-                        self.clock.now().local_date(),
-                    ),
-                },
-                Err(error) => Response::Error {
-                    message: format!("study manifest refused: {error}"),
-                },
-            },
+            Request::StudyPreview { study, withheld } => self.study_preview(&study, withheld).await,
             #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyReport {
-                manifest,
-                consent,
-                period,
-                withheld,
+            Request::StudySend { study, report_id } => self.study_send(&study, &report_id).await,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            Request::StudyLeave { study } => self.study_leave(&study).await,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            Request::StudyOutbox {} => self.study_outbox().await,
+            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+            Request::StudyDelivered {
+                report_id,
+                status,
+                retry_after_s,
             } => {
-                self.study_report(&manifest, &consent, period, withheld)
+                self.study_delivered(&report_id, status, retry_after_s)
                     .await
             }
         }
@@ -284,6 +257,8 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let mut keys: Vec<String> = days.into_iter().map(|(key, _)| key).collect();
         let count = keys.len();
         keys.push(SETTINGS_KEY.to_owned());
+        // Deleting everything includes the studies joined: their reports stop too.
+        keys.push(crate::study::participation::STUDIES_KEY.to_owned());
         self.forget_cached_ledger();
         if let Err(error) = self.storage.remove(&keys).await {
             return error_response(error);
@@ -301,76 +276,6 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let valuation = Self::valuation_of(&settings, locale);
         Response::Summary {
             summary: summarize(&CARD, &ledger, &valuation),
-        }
-    }
-
-    /// The record of a consent decision; joining needs a manifest that passes every check (an
-    /// ended study cannot be joined).
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    fn study_consent(
-        &self,
-        manifest: &Manifest,
-        decision: Decision,
-        viewed_ms: i64,
-        previous: Option<&Consent>,
-    ) -> Response {
-        let now = self.clock.now();
-        let checked = match decision {
-            Decision::Accepted => manifest.check(now.local_date()),
-            Decision::Declined | Decision::Withdrawn => Ok(()),
-        };
-        if let Err(error) = checked {
-            return Response::Error {
-                message: format!("study manifest refused: {error}"),
-            };
-        }
-        let mut rng = SystemRandom::new();
-        let consent = Consent::decide(
-            manifest,
-            decision,
-            viewed_ms,
-            now.epoch_ms,
-            previous,
-            &mut rng,
-        );
-        match rng.check() {
-            Ok(()) => Response::StudyConsent { consent },
-            Err(message) => Response::Error { message },
-        }
-    }
-
-    /// The report of a completed period of a study, sealed to the study's key.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    async fn study_report(
-        &self,
-        manifest: &Manifest,
-        consent: &Consent,
-        period: ReportPeriod,
-        withheld: Withheld,
-    ) -> Response {
-        if let Err(error) = manifest.check_fields() {
-            return Response::Error {
-                message: format!("study manifest refused: {error}"),
-            };
-        }
-        if period.end >= self.clock.now().local_date() {
-            return Response::Error {
-                message: "a period is reported once it is over".into(),
-            };
-        }
-        let ledger = match self.ledger().await {
-            Ok(ledger) => ledger,
-            Err(error) => return error_response(error),
-        };
-        let mut rng = SystemRandom::new();
-        let report_id = random_id(&mut rng);
-        let sealed = build_report(
-            &CARD, manifest, consent, &ledger, period, withheld, report_id,
-        )
-        .and_then(|report| seal_report(manifest, &report, &mut rng));
-        match sealed {
-            Ok(sealed) => Response::StudyReport { sealed },
-            Err(message) => Response::Error { message },
         }
     }
 
@@ -673,7 +578,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
     }
 }
 
-fn error_response(error: StorageError) -> Response {
+pub(crate) fn error_response(error: StorageError) -> Response {
     Response::Error {
         message: error.to_string(),
     }

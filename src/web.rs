@@ -157,6 +157,25 @@ impl Clock for BrowserClock {
     }
 }
 
+/// A message from the browser as a [`Request`]. The studies' module reads it as JSON text with
+/// serde_json, which refuses unknown fields (a study manifest with a key of its own is refused, as
+/// the protocol says); `serde_wasm_bindgen` reads only the fields a struct knows and lets others
+/// pass unseen, which the worker's own module accepts so as not to carry serde_json's reader (about
+/// 10 KB gzipped): its messages come from the extension's own sensors and pages.
+#[cfg(feature = "study")]
+fn read_request(message: &JsValue) -> Result<Request, String> {
+    let text = js_sys::JSON::stringify(message)
+        .map_err(|e| describe(&e))?
+        .as_string()
+        .ok_or_else(|| "not a JSON value".to_owned())?;
+    serde_json::from_str(&text).map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "study"))]
+fn read_request(message: &JsValue) -> Result<Request, String> {
+    serde_wasm_bindgen::from_value(message.clone()).map_err(|e| e.to_string())
+}
+
 /// The core as the service worker sees it.
 #[wasm_bindgen]
 pub struct Core {
@@ -189,8 +208,10 @@ impl Core {
     pub fn handle(&self, message: JsValue, sender: JsValue) -> js_sys::Promise {
         let service = Rc::clone(&self.service);
         wasm_bindgen_futures::future_to_promise(async move {
-            let parsed = serde_wasm_bindgen::from_value::<Request>(message).and_then(|request| {
-                serde_wasm_bindgen::from_value::<Sender>(sender).map(|sender| (request, sender))
+            let parsed = read_request(&message).and_then(|request| {
+                serde_wasm_bindgen::from_value::<Sender>(sender)
+                    .map(|sender| (request, sender))
+                    .map_err(|e| e.to_string())
             });
             let response = match parsed {
                 Ok((request, sender)) => service.handle(request, &sender).await,

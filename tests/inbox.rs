@@ -239,6 +239,11 @@ fn inbox_suite(database: &str, dir: &Path) {
         stored.header("access-control-allow-origin"),
         Some("chrome-extension://abcdefghijklmnop")
     );
+    // The extension reads Retry-After across origins only if the inbox exposes it.
+    assert_eq!(
+        stored.header("access-control-expose-headers"),
+        Some("Retry-After")
+    );
 
     // A retried upload of the same envelope is stored once; another envelope under the same
     // report id is refused.

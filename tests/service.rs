@@ -723,86 +723,200 @@ fn study_manifest(public_key: &str) -> serde_json::Value {
     })
 }
 
+fn study_request(value: serde_json::Value) -> Request {
+    serde_json::from_value(value).expect("request")
+}
+
+/// The one study of a `study_list` answer, as JSON.
+fn only_study(response: Response) -> serde_json::Value {
+    let Response::StudyList { studies, .. } = response else {
+        panic!("no list: {response:?}");
+    };
+    assert_eq!(studies.len(), 1);
+    serde_json::to_value(&studies[0]).expect("serializable")
+}
+
 #[test]
-fn a_study_report_is_sealed_from_the_ledger_and_opens_to_its_preview() {
+fn a_study_is_joined_its_report_previewed_sealed_queued_and_delivered() {
     use tacheron::study::envelope::{generate_key_pair, open};
-    use tacheron::study::{SystemRandom, to_hex};
+    use tacheron::study::{SystemRandom, from_hex, to_hex};
     let service = service();
     let (private, public) = generate_key_pair(&mut SystemRandom::new());
     let manifest = study_manifest(&to_hex(&public));
     let checked = ask(
         &service,
-        serde_json::from_value(serde_json::json!({ "type": "study_check", "manifest": manifest }))
-            .expect("request"),
+        study_request(serde_json::json!({ "type": "study_check", "manifest": manifest })),
     );
     assert!(
-        matches!(checked, Response::StudyManifestChecked { ref study, version: 1 } if study == "labour-2026"),
+        matches!(checked, Response::StudyManifestChecked { ref study, version: 1, previous: None, needs_asking: true } if study == "labour-2026"),
         "{checked:?}"
     );
     for _ in 0..2 {
         assert!(matches!(like_on(&service), Response::Recorded { .. }));
     }
-    let decided = ask(
+    let joined = only_study(ask(
         &service,
-        serde_json::from_value(serde_json::json!({
-            "type": "study_consent", "manifest": manifest, "decision": "accepted", "viewed_ms": 1
-        }))
-        .expect("request"),
-    );
-    let Response::StudyConsent { consent } = decided else {
-        panic!("no consent: {decided:?}");
-    };
-    assert_eq!(consent.decided_ms, SATURDAY_MORNING.epoch_ms);
-    assert_eq!(consent.participant_id, None);
-    let consent = serde_json::to_value(consent).expect("serializable");
-    let report = serde_json::json!({
-        "type": "study_report", "manifest": manifest, "consent": consent,
-        "period": { "start": "2026-11-23", "end": "2026-11-29" }
-    });
-    let request = || serde_json::from_value::<Request>(report.clone()).expect("request");
-    // The week is not over on Saturday.
-    assert!(matches!(ask(&service, request()), Response::Error { .. }));
-    let due = |last: Option<&str>| {
-        let request = serde_json::json!({
-            "type": "study_due", "manifest": manifest, "from": "2026-11-20", "last_reported_end": last
-        });
-        match ask(&service, serde_json::from_value(request).expect("request")) {
-            Response::StudyDue { periods } => serde_json::to_value(periods).expect("serializable"),
-            other => panic!("no periods: {other:?}"),
-        }
-    };
-    assert_eq!(
-        due(None),
-        serde_json::json!([{ "start": "2026-11-20", "end": "2026-11-22" }])
-    );
+        study_request(serde_json::json!({
+            "type": "study_join", "manifest": manifest, "decision": "accepted", "viewed_ms": 1
+        })),
+    ));
+    assert_eq!(joined["consent"]["decided_ms"], SATURDAY_MORNING.epoch_ms);
+    assert_eq!(joined["consent"]["decision"], "accepted");
+    assert_eq!(joined["joined"], "2026-11-28");
+    // The week is not over on Saturday: nothing is due, nothing can be previewed.
+    assert_eq!(joined["due"], serde_json::json!([]));
+    let preview =
+        || study_request(serde_json::json!({ "type": "study_preview", "study": "labour-2026" }));
+    assert!(matches!(ask(&service, preview()), Response::Error { .. }));
+    // Monday: the days from Saturday (the day of joining) to Sunday are due.
     service_clock_advance(&service, 2 * 86_400_000);
+    let previewed = only_study(ask(&service, preview()));
     assert_eq!(
-        due(Some("2026-11-22")),
-        serde_json::json!([{ "start": "2026-11-23", "end": "2026-11-29" }])
+        previewed["due"],
+        serde_json::json!([{ "start": "2026-11-28", "end": "2026-11-29" }])
     );
-    let Response::StudyReport { sealed } = ask(&service, request()) else {
-        panic!("no report");
-    };
+    let draft = &previewed["draft"];
+    let text = draft["preview"].as_str().expect("preview");
     assert!(
-        sealed.preview.contains(
+        text.contains(
             "{\"platform\":\"youtube\",\"kind\":\"reaction\",\"count\":2,\"seconds\":null}"
         ),
-        "{}",
-        sealed.preview
+        "{text}"
     );
-    let (_, plaintext) = open(&sealed.envelope, "labour-2026", &private).expect("opens");
-    assert_eq!(plaintext, sealed.preview.as_bytes());
-    // Web pages cannot ask for reports.
+    let report_id = draft["report_id"].as_str().expect("id").to_owned();
+    // Web pages cannot see or send reports.
+    let send = || {
+        study_request(
+            serde_json::json!({ "type": "study_send", "study": "labour-2026", "report_id": report_id }),
+        )
+    };
     assert!(matches!(
-        block_on(service.handle(request(), &youtube())),
+        block_on(service.handle(send(), &youtube())),
         Response::Error { .. }
     ));
-    // Another version of the manifest needs consent again.
-    let mut newer = report.clone();
-    newer["manifest"]["version"] = serde_json::json!(2);
-    let refused = ask(&service, serde_json::from_value(newer).expect("request"));
+    assert!(matches!(
+        block_on(service.handle(preview(), &youtube())),
+        Response::Error { .. }
+    ));
+    let sent = only_study(ask(&service, send()));
+    assert_eq!(sent["waiting"], 1);
+    assert_eq!(sent["due"], serde_json::json!([]));
+    assert_eq!(
+        sent["sent"][0]["delivery"],
+        serde_json::json!({ "state": "waiting" })
+    );
+    // The queued envelope is the previewed text, sealed to the study's key.
+    let outbox = || {
+        ask(
+            &service,
+            study_request(serde_json::json!({ "type": "study_outbox" })),
+        )
+    };
+    let Response::StudyOutbox { ready, .. } = outbox() else {
+        panic!("no outbox")
+    };
+    assert_eq!(ready.len(), 1);
+    assert_eq!(ready[0].endpoint, "https://inbox.univ.example/v1/reports");
+    let envelope = from_hex(&ready[0].envelope).expect("hex");
+    let (_, plaintext) = open(&envelope, "labour-2026", &private).expect("opens");
+    assert_eq!(plaintext, text.as_bytes());
+    // The inbox is down: the report waits 30 s, then goes; the queue empties.
+    let delivered = |status: Option<u16>| {
+        ask(
+            &service,
+            study_request(
+                serde_json::json!({ "type": "study_delivered", "report_id": report_id, "status": status }),
+            ),
+        )
+    };
+    let Response::StudyOutbox {
+        ready,
+        next_attempt_ms,
+    } = delivered(None)
+    else {
+        panic!("no outbox")
+    };
+    assert!(ready.is_empty());
+    assert_eq!(
+        next_attempt_ms,
+        Some(SATURDAY_MORNING.epoch_ms + 2 * 86_400_000 + 30_000)
+    );
+    service_clock_advance(&service, 30_000);
+    let Response::StudyOutbox { ready, .. } = outbox() else {
+        panic!("no outbox")
+    };
+    assert_eq!(ready.len(), 1, "due again after the wait");
+    let Response::StudyOutbox {
+        ready,
+        next_attempt_ms,
+    } = delivered(Some(201))
+    else {
+        panic!("no outbox")
+    };
+    assert!(ready.is_empty() && next_attempt_ms.is_none());
+    let listed = only_study(ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_list" })),
+    ));
+    assert_eq!(
+        listed["sent"][0]["delivery"],
+        serde_json::json!({ "state": "delivered" })
+    );
+    // A new version of the manifest asks again.
+    let mut newer = manifest.clone();
+    newer["version"] = serde_json::json!(2);
+    let checked = ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_check", "manifest": newer })),
+    );
     assert!(
-        matches!(refused, Response::Error { ref message } if message.contains("no consent")),
-        "{refused:?}"
+        matches!(
+            checked,
+            Response::StudyManifestChecked {
+                needs_asking: true,
+                previous: Some(_),
+                ..
+            }
+        ),
+        "{checked:?}"
+    );
+    // Leaving stops at once; deleting everything forgets the study.
+    let left = only_study(ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_leave", "study": "labour-2026" })),
+    ));
+    assert_eq!(left["consent"]["decision"], "withdrawn");
+    ask(
+        &service,
+        study_request(serde_json::json!({ "type": "delete_everything" })),
+    );
+    let Response::StudyList { studies, .. } = ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_list" })),
+    ) else {
+        panic!("no list")
+    };
+    assert!(studies.is_empty());
+}
+
+#[test]
+fn a_corrupt_study_record_is_an_error_and_stays_as_it_was() {
+    let service = service();
+    service
+        .storage()
+        .put_raw("studies", serde_json::json!({ "studies": "oops" }));
+    let listed = ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_list" })),
+    );
+    assert!(matches!(listed, Response::Error { .. }), "{listed:?}");
+    let left = ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_leave", "study": "x" })),
+    );
+    assert!(matches!(left, Response::Error { .. }));
+    assert_eq!(
+        service.storage().snapshot().get("studies"),
+        Some(&serde_json::json!({ "studies": "oops" }))
     );
 }

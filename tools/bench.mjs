@@ -26,6 +26,13 @@ console.log(
   `classroom wasm size: ${kb(classroom.length)} raw, ${kb(gzipSync(classroom, { level: 9 }).length)} gzipped (workshop and class pages only)`,
 );
 
+// The studies' module, for the record: the worker instantiates it only for someone who joined a
+// study (or opens the study page), so it has no start-up budget of its own.
+const study = readFileSync(join(ROOT, "dist/chrome/pkg/tacheron_study_bg.wasm"));
+console.log(
+  `studies' wasm size: ${kb(study.length)} raw, ${kb(gzipSync(study, { level: 9 }).length)} gzipped (loaded only for studies)`,
+);
+
 const server = await startFixtureServer();
 const browser = await launchBrowser(server);
 try {

@@ -57,7 +57,9 @@ const browsers = {
         gecko: {
           id: "tacheron@tacheron.invalid",
           strict_min_version: "140.0",
-          data_collection_permissions: { required: ["none"] },
+          // Nothing leaves the browser unless the user joins a research study: then the
+          // totals of their activity on the platforms go to the study (optional, asked at joining).
+          data_collection_permissions: { required: ["none"], optional: ["websiteActivity"] },
         },
         // Firefox for Android reads the data-collection declaration from version 142.
         gecko_android: { strict_min_version: "142.0" },
@@ -75,7 +77,8 @@ for (const [browser, adapt] of Object.entries(browsers)) {
     filter: (source) => !source.endsWith("manifest.base.json"),
   });
   mkdirSync(join(out, "pkg"), { recursive: true });
-  for (const file of ["tacheron.js", "tacheron_bg.wasm", "tacheron_classroom.js", "tacheron_classroom_bg.wasm"]) {
+  for (const file of ["tacheron.js", "tacheron_bg.wasm", "tacheron_classroom.js", "tacheron_classroom_bg.wasm", "tacheron_study.js",
+    "tacheron_study_bg.wasm"]) {
     cpSync(join(root, "target/pkg", file), join(out, "pkg", file));
   }
   buildSync({

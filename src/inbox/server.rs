@@ -142,6 +142,8 @@ impl Inbox {
         }
         if let Some(origin) = origin {
             headers.extend(header("Access-Control-Allow-Origin", &origin));
+            // The extension waits as long as a 429 or 503 asks: it must be able to read it.
+            headers.extend(header("Access-Control-Expose-Headers", "Retry-After"));
             headers.extend(header("Vary", "Origin"));
         }
         for extra in headers {

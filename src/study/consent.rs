@@ -49,13 +49,17 @@ impl Consent {
         previous: Option<&Consent>,
         rng: &mut R,
     ) -> Consent {
-        let participant_id =
-            (decision == Decision::Accepted && manifest.pseudonymous_id).then(|| {
-                previous
-                    .filter(|p| p.study == manifest.id)
-                    .and_then(|p| p.participant_id.clone())
-                    .unwrap_or_else(|| random_id(rng))
-            });
+        let kept = previous
+            .filter(|p| p.study == manifest.id)
+            .and_then(|p| p.participant_id.clone());
+        let participant_id = match decision {
+            Decision::Accepted if manifest.pseudonymous_id => {
+                Some(kept.unwrap_or_else(|| random_id(rng)))
+            }
+            // Kept on leaving: the participant quotes it to ask for their reports' deletion.
+            Decision::Withdrawn => kept,
+            Decision::Accepted | Decision::Declined => None,
+        };
         Consent {
             study: manifest.id.clone(),
             manifest_version: manifest.version,

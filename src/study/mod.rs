@@ -11,8 +11,10 @@
 //! too, so it is tested natively and compiled unchanged into the service worker's module.
 
 pub mod consent;
+pub mod delivery;
 pub mod envelope;
 pub mod manifest;
+pub mod participation;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod toolkit;

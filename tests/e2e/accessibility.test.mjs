@@ -8,12 +8,9 @@
 // not govern.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+import { axeViolations as violations, launchBrowser, startFixtureServer } from "./harness.mjs";
 
-const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const WATCH = "https://www.youtube.com/watch?v=accessibility";
 
 /** Each page, and what shows that its content is there. */
@@ -61,17 +58,6 @@ async function load(browser, name, colorScheme) {
   }
   await page.evaluate(() => document.fonts.ready);
   return page;
-}
-
-/** axe's violations on the page, one line per rule and element. */
-async function violations(page) {
-  await page.evaluate(AXE);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return results.violations.flatMap((violation) =>
-    violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${node.failureSummary.replace(/\s+/g, " ")}`,
-    ),
-  );
 }
 
 for (const language of ["en-US", "fr-FR"]) {

@@ -8,7 +8,7 @@
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer as createHttpServer } from "node:http";
+import { createServer as createHttpServer, request as httpRequest } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { connect, createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -92,7 +92,7 @@ function fixtureFile(site, pathname) {
  * `requests` logs every request as "host/path"; `tlsErrors` logs connections that failed before
  * a request (plain HTTP, for instance). `expect(url)` declares a URL the test itself opens.
  */
-export async function startFixtureServer({ port = 0 } = {}) {
+export async function startFixtureServer({ port = 0, proxies = {} } = {}) {
   const requests = [];
   const tlsErrors = [];
   const expected = new Set();
@@ -105,6 +105,24 @@ export async function startFixtureServer({ port = 0 } = {}) {
       referer: request.headers.referer ?? "",
     });
     if (process.env.TACHERON_LOG_REQUESTS) console.error(scheme, request.method, host, request.url);
+    // A host standing for a real server of the test's own (a study's inbox): relayed to it as its
+    // https reverse proxy would, with the client's address; 502 when it is not running.
+    if (scheme === "https" && proxies[host]) {
+      const upstream = httpRequest(
+        { host: "127.0.0.1", port: proxies[host], method: request.method, path: request.url,
+          headers: { ...request.headers, "x-real-ip": request.socket.remoteAddress ?? "" } },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      upstream.on("error", () => {
+        response.writeHead(502, { "content-type": "text/plain" });
+        response.end("the inbox is down");
+      });
+      request.pipe(upstream);
+      return;
+    }
     const sites = scheme === "https" && request.method === "GET" ? [FIXTURE_SITES[host] ?? []].flat() : [];
     const file = sites.map((site) => fixtureFile(site, url.pathname)).find(Boolean) ?? null;
     if (!file) {
@@ -227,12 +245,16 @@ async function onboardingPage(context, extensionId) {
  * is closed once it has opened, and the tests start with the browser's blank page only.
  * `executablePath`: another way to start Chromium (a wrapper script), instead of $CHROMIUM or
  * /usr/bin/chromium.
+ * `profile`: a profile folder of the test's own, kept after `close()`, to start the same browser
+ * again (the extension is then installed already: no welcome page). `timezone`: the time zone
+ * the browser lives in (TZ), for a day that ends sooner or later than the machine's.
  */
 export async function launchBrowser(
   server,
-  { headless = true, language = "en-US", extension = true, onboarding = false, executablePath } = {},
+  { headless = true, language = "en-US", extension = true, onboarding = false, executablePath, profile: ownProfile, timezone } = {},
 ) {
-  const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
+  const profile = ownProfile ?? mkdtempSync(join(tmpdir(), "tacheron-profile-"));
+  const installs = !ownProfile || !existsSync(join(profile, "Default"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: executablePath ?? process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: false, // the new headless mode is asked for below, in args
@@ -240,7 +262,12 @@ export async function launchBrowser(
     acceptDownloads: true,
     locale: language,
     // On Linux, Chromium takes its interface language (and so the extension's) from the environment.
-    env: { ...process.env, LANGUAGE: language.replace("-", "_"), LANG: `${language.replace("-", "_")}.UTF-8` },
+    env: {
+      ...process.env,
+      LANGUAGE: language.replace("-", "_"),
+      LANG: `${language.replace("-", "_")}.UTF-8`,
+      ...(timezone ? { TZ: timezone } : {}),
+    },
     viewport: { width: 1100, height: 800 },
     ignoreDefaultArgs: ["--disable-extensions", "--enable-automation"],
     args: [
@@ -259,26 +286,29 @@ export async function launchBrowser(
       "--disable-features=OptimizationHints,MediaRouter,Translate",
     ],
   });
-  if (!extension) return new Browser(context, null, server, profile);
+  const keep = Boolean(ownProfile);
+  if (!extension) return new Browser(context, null, server, profile, keep);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   const extensionId = new URL(worker.url()).host;
+  if (!installs) return new Browser(context, extensionId, server, profile, keep);
   const welcome = await onboardingPage(context, extensionId);
   // Closed before it has finished loading, the page can leave the extension's process without
   // its messages: chrome.i18n.getMessage then answers "" in the pages opened after it.
   await welcome.waitForLoadState();
   await welcome.locator("#counts-where").filter({ hasText: /\S/ }).waitFor();
   if (!onboarding) await welcome.close();
-  const browser = new Browser(context, extensionId, server, profile);
+  const browser = new Browser(context, extensionId, server, profile, keep);
   browser.onboarding = onboarding ? welcome : null;
   return browser;
 }
 
 export class Browser {
-  constructor(context, extensionId, server, profile) {
+  constructor(context, extensionId, server, profile, keepProfile = false) {
     this.context = context;
     this.extensionId = extensionId;
     this.server = server;
     this.profile = profile;
+    this.keepProfile = keepProfile;
   }
 
   get dashboardUrl() {
@@ -379,7 +409,7 @@ export class Browser {
 
   async close() {
     await this.context.close();
-    rmSync(this.profile, { recursive: true, force: true });
+    if (!this.keepProfile) rmSync(this.profile, { recursive: true, force: true });
   }
 }
 
@@ -391,4 +421,16 @@ export function localToday() {
 /** Writes a value to a file under dist/ for humans to look at. */
 export function writeArtifact(name, content) {
   writeFileSync(join(ROOT, "dist", name), content);
+}
+
+/** axe-core's violations on `page` (WCAG 2.x A and AA, and best practices), one line per rule
+ *  and element. axe is evaluated through DevTools: the extension's CSP forbids inline scripts. */
+export async function axeViolations(page) {
+  await page.evaluate(readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8"));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map(
+      (node) => `${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${node.failureSummary.replace(/\s+/g, " ")}`,
+    ),
+  );
 }

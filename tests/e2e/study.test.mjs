@@ -1,0 +1,298 @@
+// Issue 7 end to end on loopback: a participant joins a study in Chromium, real likes are
+// detected, the completed day's report is previewed and sent, waits through an inbox that is down
+// and a browser restart, and reaches the real inbox (`tacheron collect`, SQLite) behind an https
+// proxy; the researcher's toolkit then opens it to the very text previewed and adds it up.
+//
+// A report covers a completed day, so the browser lives first in Pago Pago (UTC−11), then in
+// Kiritimati (UTC+14): whatever the machine's hour, Kiritimati's date is Pago Pago's plus one, and
+// the day of the likes is over when the browser starts again, as it is for someone who travels.
+
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { createServer as createHttpServer } from "node:http";
+import { axeViolations, launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+
+const TACHERON = join(ROOT, "target/debug/tacheron");
+const INBOX_HOST = "inbox.univ.example";
+/** Where the researchers publish their manifest (a plain web server of the test's own). */
+const SITE_HOST = "study.univ.example";
+const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
+const STUDY = "unpaid-clicks";
+const BEFORE_MIDNIGHT = "Pacific/Pago_Pago";
+const AFTER_MIDNIGHT = "Pacific/Kiritimati";
+
+const tacheron = (...args) => execFileSync(TACHERON, args, { encoding: "utf8" });
+const dateIn = (timeZone, plusDays = 0) =>
+  new Date(Date.now() + plusDays * 86_400_000).toLocaleDateString("sv", { timeZone });
+
+async function freePort() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** `tacheron collect` on loopback, answering once its health check does. */
+async function startInbox({ port, database, manifest }) {
+  const inbox = spawn(
+    TACHERON,
+    ["collect", "--listen", `127.0.0.1:${port}`, "--database", database, "--manifest", manifest, "--client-ip-header", "X-Real-IP"],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const answer = await fetch(`http://127.0.0.1:${port}/v1/health`);
+      if (answer.ok) return inbox;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  inbox.kill();
+  throw new Error("the inbox did not start");
+}
+
+let dir;
+let server;
+let inboxPort;
+let inbox;
+let site;
+let published = "";
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "tacheron-study-"));
+  inboxPort = await freePort();
+  site = createHttpServer((request, response) => {
+    response.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
+    response.end(published);
+  });
+  await new Promise((resolve) => site.listen(0, "127.0.0.1", resolve));
+  server = await startFixtureServer({ proxies: { [INBOX_HOST]: inboxPort, [SITE_HOST]: site.address().port } });
+});
+after(async () => {
+  inbox?.kill();
+  site?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function studyPage(browser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/pages/study.html`);
+  return page;
+}
+
+const inboxRequests = () => server.requests.filter((request) => request.key === `${INBOX_HOST}/v1/reports`);
+
+/** A checked manifest for a study ending in 300 days, as `tacheron study manifest` prints it. */
+function publishedManifest(id) {
+  const key = join(dir, `${id}-key`);
+  tacheron("study", "keygen", "--out", key);
+  return JSON.parse(
+    tacheron(
+      "study", "manifest", "--public-key", `${key}.pub`, "--id", id, "--title", "Clics gratuits",
+      "--institution", "Université Exemple", "--contact", "etude@univ.example", "--purpose", "Mesurer le travail gratuit.",
+      "--ethics-approval", "CER-2026-118", "--endpoint", ENDPOINT, "--schedule", "weekly", "--kinds", "captcha",
+      "--platforms", "other", "--start", dateIn("UTC", -1), "--end", dateIn("UTC", 300),
+    ),
+  );
+}
+
+test("hostile or broken manifests are refused with a message, and nothing is stored or sent", async () => {
+  const valid = publishedManifest("refusals");
+  const cases = [
+    ["not JSON", "{oops", /it is not JSON/],
+    ["an http endpoint", JSON.stringify({ ...valid, endpoint: "http://inbox.univ.example/v1/reports" }), /refused.*endpoint/],
+    ["an unknown key", JSON.stringify({ ...valid, tracking: true }), /refused.*tracking/],
+    ["an ended study", JSON.stringify({ ...valid, start: "2020-01-06", end: "2020-06-28" }), /refused.*ended/],
+    ["a huge purpose", JSON.stringify({ ...valid, purpose: "x".repeat(5000) }), /refused.*purpose/],
+    ["a manifest over 16 KB", JSON.stringify({ ...valid, padding: " ".repeat(20_000) }), /too large/],
+  ];
+  const browser = await launchBrowser(server);
+  try {
+    const page = await studyPage(browser);
+    for (const [what, text, expected] of cases) {
+      await page.getByLabel("Paste the study's manifest").fill(text);
+      await page.getByRole("button", { name: "Read the study" }).click();
+      await page.locator("#error").filter({ hasText: expected }).waitFor().catch(async () => {
+        assert.fail(`${what}: ${await page.locator("#error").textContent()}`);
+      });
+      assert.ok(await page.locator("#consent").isHidden(), what);
+    }
+    // A file goes through the same checks.
+    await page.getByLabel("Paste the study's manifest").fill("");
+    await page.getByLabel("or load it from a file").setInputFiles({
+      name: "manifest.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify({ ...valid, public_key: "00".repeat(32) })),
+    });
+    await page.waitForFunction(() => document.getElementById("manifest-text").value.includes("public_key"));
+    await page.getByRole("button", { name: "Read the study" }).click();
+    await page.locator("#error").filter({ hasText: /refused.*public_key/ }).waitFor();
+    assert.ok(!("studies" in (await browser.rawStoredData())), "nothing stored");
+    assert.equal(await page.locator("#joined").isHidden(), true);
+    assert.deepEqual(server.unexpected(), []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("in French, a manifest fetched from its https address shows the consent screen, which passes axe, and declining sends nothing", async () => {
+  published = JSON.stringify(publishedManifest("clics-gratuits"));
+  const browser = await launchBrowser(server, { language: "fr-FR" });
+  try {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`chrome-extension://${browser.extensionId}/pages/study.html`);
+      await page.getByRole("heading", { name: "Études de recherche" }).waitFor();
+      server.expect(`https://${SITE_HOST}/manifest.json`);
+      await page.getByLabel("ou récupérez-le à une adresse https").fill(`https://${SITE_HOST}/manifest.json`);
+      await page.getByRole("button", { name: "Lire l'étude" }).click();
+      const consent = page.locator("#consent");
+      await consent.getByRole("heading", { name: "Clics gratuits" }).waitFor();
+      const text = await consent.textContent();
+      assert.match(text, /Un rapport par semaine \(du lundi au dimanche\)/);
+      assert.match(text, /Sans aucun identifiant/);
+      assert.match(text, /chiffré avec la clé de l'étude/);
+      assert.deepEqual(await axeViolations(page), [], `consent screen, ${colorScheme}`);
+      if (colorScheme === "dark") {
+        await page.getByRole("button", { name: "Non merci" }).click();
+        await page.locator('[data-study="clics-gratuits"]').getByText("Vous avez refusé la version 1").waitFor();
+        assert.deepEqual(await axeViolations(page), [], "a declined study");
+      }
+      await page.close();
+    }
+    assert.equal(inboxRequests().length, 0);
+    const stored = await browser.rawStoredData();
+    assert.equal(stored.studies.studies[0].consent.decision, "declined");
+    assert.deepEqual(stored.studies.outbox, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a study's report of real likes is previewed, queued through an inbox that is down and a restart, and opens to the text previewed", async () => {
+  tacheron("study", "keygen", "--out", join(dir, "study"));
+  const likesDay = dateIn(BEFORE_MIDNIGHT);
+  const manifestText = tacheron(
+    "study", "manifest", "--public-key", join(dir, "study.pub"), "--id", STUDY, "--version", "1",
+    "--title", "Unpaid clicks", "--institution", "Université Exemple", "--contact", "study@univ.example",
+    "--purpose", "How much unpaid work do platform users do?", "--ethics-approval", "CER-2026-117",
+    "--endpoint", ENDPOINT, "--schedule", "daily", "--kinds", "reaction,post", "--platforms", "youtube,x",
+    "--estimated-time", "--pseudonymous-id", "--start", dateIn(BEFORE_MIDNIGHT, -7), "--end", dateIn(BEFORE_MIDNIGHT, 300),
+  );
+  const manifestFile = join(dir, "manifest.json");
+  writeFileSync(manifestFile, manifestText);
+  server.expect(ENDPOINT);
+  const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
+
+  // Day one, in Pago Pago: the participant reads the study, joins, and likes two posts.
+  let participantId;
+  let browser = await launchBrowser(server, { profile, timezone: BEFORE_MIDNIGHT });
+  try {
+    const page = await studyPage(browser);
+    await page.getByLabel("Paste the study's manifest").fill(manifestText);
+    await page.getByRole("button", { name: "Read the study" }).click();
+    const consent = page.locator("#consent");
+    await consent.getByRole("heading", { name: "Unpaid clicks" }).waitFor();
+    assert.match(await consent.textContent(), /Université Exemple[\s\S]*CER-2026-117[\s\S]*on YouTube and X[\s\S]*inbox\.univ\.example/);
+    await page.getByRole("button", { name: "I agree, join the study" }).click();
+    const card = page.locator(`[data-study="${STUDY}"]`);
+    await card.getByText("Taking part since").waitFor();
+    await card.getByText("No report is due yet").waitFor();
+    participantId = (await card.locator("code").first().textContent()).trim();
+    assert.match(participantId, /^[0-9a-f]{32}$/);
+
+    const watch = await browser.visit("https://www.youtube.com/watch?v=fixture");
+    await watch.click("like-button-view-model button");
+    const feed = await browser.visit("https://x.com/home");
+    await feed.locator('[data-testid="like"]').first().click();
+    await browser.waitForStored((data) => {
+      const day = data[`day:${likesDay}`] ?? {};
+      return day["youtube/reaction/like"]?.n === 1 && day["x/reaction/like"]?.n === 1;
+    }, "the two likes");
+    assert.equal(inboxRequests().length, 0, "nothing is sent before a report is agreed to");
+  } finally {
+    await browser.close();
+  }
+
+  // The next morning, in Kiritimati, with the inbox down: the day's report is reviewed and sent.
+  let previewed;
+  browser = await launchBrowser(server, { profile, timezone: AFTER_MIDNIGHT });
+  try {
+    // The popup says a report waits, and leads to it.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/pages/popup.html`);
+    await popup.getByRole("link", { name: "1 study report is ready for your review" }).waitFor();
+    await popup.close();
+    const page = await studyPage(browser);
+    const card = page.locator(`[data-study="${STUDY}"]`);
+    await card.getByText("1 report is ready for you to review.").waitFor();
+    await card.getByRole("button", { name: /^Review the report for / }).click();
+    const payload = card.locator("pre.payload");
+    await payload.waitFor();
+    previewed = await payload.textContent();
+    const report = JSON.parse(previewed);
+    assert.equal(report.study, STUDY);
+    assert.equal(report.participant, participantId);
+    assert.equal(report.start, likesDay);
+    assert.equal(report.end, likesDay);
+    const counts = Object.fromEntries(report.rows.map((row) => [`${row.platform}/${row.kind}`, row.count]));
+    assert.deepEqual(counts, { "youtube/reaction": 1, "youtube/post": 0, "x/reaction": 1, "x/post": 0 });
+    assert.ok(report.rows.every((row) => Number.isInteger(row.seconds)), "the estimated time was asked for");
+    assert.equal(inboxRequests().length, 0, "previewing sends nothing");
+
+    await card.getByRole("button", { name: "Send this report" }).click();
+    await card.locator(".waiting").filter({ hasText: "1 report is waiting to reach the study's inbox; next try" }).waitFor();
+    // The failed attempt is on record (stored) before the browser closes.
+    const stored = await browser.waitForStored((data) => data.studies?.outbox?.[0]?.failures === 1, "the failed attempt");
+    assert.equal(stored.studies.outbox.length, 1);
+    assert.ok(inboxRequests().length >= 1, "the worker tried the inbox");
+  } finally {
+    await browser.close();
+  }
+
+  // The inbox is back; the browser starts again and the queue delivers, once, when the wait after
+  // the failed attempt is over.
+  inbox = await startInbox({ port: inboxPort, database: `sqlite:${join(dir, "inbox.sqlite3")}`, manifest: manifestFile });
+  browser = await launchBrowser(server, { profile, timezone: AFTER_MIDNIGHT });
+  try {
+    const page = await studyPage(browser);
+    const card = page.locator(`[data-study="${STUDY}"]`);
+    await card.locator("summary", { hasText: "Reports you sent (1)" }).click();
+    // The first retry comes 30 s after the failed attempt (the alarm, or the worker's start).
+    await card.getByText("received by the study").waitFor({ timeout: 60_000 });
+    assert.equal(await card.locator(".waiting").count(), 0);
+
+    // The researchers' side: the inbox holds one envelope, which opens to the very text previewed.
+    const exported = join(dir, "export.json");
+    tacheron("collect", "--database", `sqlite:${join(dir, "inbox.sqlite3")}`, "--export", STUDY, "--out", exported);
+    assert.equal(JSON.parse(readFileSync(exported, "utf8")).envelopes.length, 1);
+    const reports = join(dir, "reports.jsonl");
+    tacheron("study", "decrypt", "--manifest", manifestFile, "--key", join(dir, "study.key"), "--out", reports, exported);
+    assert.equal(readFileSync(reports, "utf8"), `${previewed}\n`);
+    tacheron("study", "verify", "--manifest", manifestFile, reports);
+    const csv = tacheron("study", "aggregate", "--manifest", manifestFile, reports).trim().split("\n");
+    // One participant, one like each: 1 participant, sum 1, mean 1.00, median 1.0.
+    for (const platform of ["youtube", "x"]) {
+      const row = `${likesDay},${likesDay},${platform},reaction,1,1,1.00,1.0,`;
+      assert.ok(csv.some((line) => line.startsWith(row)), `${row} in\n${csv.join("\n")}`);
+    }
+
+    // Leaving: the study says so, and how to have what was sent deleted.
+    await card.getByRole("button", { name: "Leave this study" }).click();
+    await card.getByRole("button", { name: "Leave now" }).click();
+    await card.getByText("You left this study on").waitFor();
+    assert.match(await card.textContent(), new RegExp(`study@univ\\.example[\\s\\S]*${participantId}`));
+    assert.deepEqual(server.unexpected(), []);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
