@@ -47,7 +47,8 @@ const hostOf = (url) => new URL(url).host;
 /** What a study receives, in words: "Reactions and posts on YouTube and X, with their estimated time". */
 function whatIsSent(manifest) {
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
-  const kinds = list.format(manifest.fields.kinds.map((kind) => message(`kind_${kind}`)));
+  // Kinds' names are headings elsewhere ("Reactions"); inside a sentence they read in lower case.
+  const kinds = list.format(manifest.fields.kinds.map((kind) => message(`kind_${kind}`).toLocaleLowerCase(locale)));
   const platforms = list.format(manifest.fields.platforms.map((platform) => message(`platform_${platform}`)));
   const lines = [message("study_whatCounts", [kinds, platforms])];
   lines.push(message(manifest.fields.estimated_time ? "study_whatTime" : "study_whatNoTime"));

@@ -185,7 +185,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     "--title", "Unpaid clicks", "--institution", "Université Exemple", "--contact", "study@univ.example",
     "--purpose", "How much unpaid work do platform users do?", "--ethics-approval", "CER-2026-117",
     "--endpoint", ENDPOINT, "--schedule", "daily", "--kinds", "reaction,post", "--platforms", "youtube,x",
-    "--estimated-time", "--pseudonymous-id", "--start", dateIn(BEFORE_MIDNIGHT, -7), "--end", dateIn(BEFORE_MIDNIGHT, 300),
+    "--estimated-time", "--pseudonymous-id", "--participants-may-omit", "--start", dateIn(BEFORE_MIDNIGHT, -7), "--end", dateIn(BEFORE_MIDNIGHT, 300),
   );
   const manifestFile = join(dir, "manifest.json");
   writeFileSync(manifestFile, manifestText);
@@ -201,7 +201,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     await page.getByRole("button", { name: "Read the study" }).click();
     const consent = page.locator("#consent");
     await consent.getByRole("heading", { name: "Unpaid clicks" }).waitFor();
-    assert.match(await consent.textContent(), /Université Exemple[\s\S]*CER-2026-117[\s\S]*on YouTube and X[\s\S]*inbox\.univ\.example/);
+    assert.match(await consent.textContent(), /Université Exemple[\s\S]*CER-2026-117[\s\S]*reactions and posts and comments, on YouTube and X[\s\S]*inbox\.univ\.example/);
     await page.getByRole("button", { name: "I agree, join the study" }).click();
     const card = page.locator(`[data-study="${STUDY}"]`);
     await card.getByText("Taking part since").waitFor();
@@ -247,6 +247,16 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     assert.deepEqual(counts, { "youtube/reaction": 1, "youtube/post": 0, "x/reaction": 1, "x/post": 0 });
     assert.ok(report.rows.every((row) => Number.isInteger(row.seconds)), "the estimated time was asked for");
     assert.equal(inboxRequests().length, 0, "previewing sends nothing");
+
+    // The study lets participants leave fields out: without the time, the report is sealed again,
+    // and the text shown changes with it.
+    await card.getByRole("checkbox", { name: "The estimated time" }).check();
+    await card.locator("pre.payload").filter({ hasText: '"estimated_time":true' }).waitFor();
+    previewed = await payload.textContent();
+    const withheld = JSON.parse(previewed);
+    assert.deepEqual(withheld.withheld, { kinds: [], platforms: [], estimated_time: true });
+    assert.ok(withheld.rows.every((row) => row.seconds === null));
+    assert.notEqual(withheld.report_id, report.report_id, "a new seal, a new report id");
 
     await card.getByRole("button", { name: "Send this report" }).click();
     await card.locator(".waiting").filter({ hasText: "1 report is waiting to reach the study's inbox; next try" }).waitFor();
