@@ -445,6 +445,15 @@ pub enum Response {
         /// Whether the consent screen must be shown (no decision yet, or on another version).
         needs_asking: bool,
     },
+    /// A study manifest refused, and nothing changed: the field at fault and what is wrong with
+    /// it (in English; the page names the field in its own language).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
+    StudyManifestRefused {
+        /// The field (`endpoint`), or `manifest` for the whole.
+        field: String,
+        /// What is wrong, in a sentence.
+        problem: String,
+    },
     /// The studies decided on.
     #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
     StudyList {

@@ -751,6 +751,17 @@ fn a_study_is_joined_its_report_previewed_sealed_queued_and_delivered() {
         matches!(checked, Response::StudyManifestChecked { ref study, version: 1, previous: None, needs_asking: true } if study == "labour-2026"),
         "{checked:?}"
     );
+    // A refused manifest names its field, for the page to word in its language.
+    let mut plain_http = manifest.clone();
+    plain_http["endpoint"] = serde_json::json!("http://inbox.univ.example/v1/reports");
+    let refused = ask(
+        &service,
+        study_request(serde_json::json!({ "type": "study_check", "manifest": plain_http })),
+    );
+    assert!(
+        matches!(refused, Response::StudyManifestRefused { ref field, .. } if field == "endpoint"),
+        "{refused:?}"
+    );
     for _ in 0..2 {
         assert!(matches!(like_on(&service), Response::Recorded { .. }));
     }

@@ -28,6 +28,9 @@ function element(tag, { text, className, ...attributes } = {}, ...children) {
 
 async function ask(request) {
   const answer = await chrome.runtime.sendMessage(request);
+  if (answer?.type === "study_manifest_refused") {
+    throw new Error(message("study_refusedField", [answer.field, answer.problem]));
+  }
   if (!answer || answer.type === "error") throw new Error(answer?.message ?? message("study_noAnswer"));
   return answer;
 }
@@ -123,13 +126,12 @@ $("manifest-form").addEventListener("submit", async (event) => {
     } catch {
       throw new Error(message("study_notJson"));
     }
-    let checked;
-    try {
-      checked = await ask({ type: "study_check", manifest });
-    } catch (error) {
-      throw new Error(message("study_refused", [error.message]));
+    const answer = await chrome.runtime.sendMessage({ type: "study_check", manifest });
+    if (answer?.type === "study_manifest_refused") {
+      throw new Error(message("study_refused", [message("study_refusedField", [answer.field, answer.problem])]));
     }
-    showConsent(manifest, checked);
+    if (answer?.type !== "study_manifest_checked") throw new Error(message("study_refused", [answer?.message ?? message("study_noAnswer")]));
+    showConsent(manifest, answer);
   } catch (error) {
     showError(error);
   }

@@ -10,14 +10,15 @@ use crate::protocol::{Response, StudyView};
 use crate::study::consent::{Consent, Decision, needs_asking};
 use crate::study::delivery::outcome;
 use crate::study::envelope::seal_report;
-use crate::study::manifest::Manifest;
+use crate::study::manifest::{Manifest, ManifestError};
 use crate::study::participation::{Draft, STUDIES_KEY, Studies};
 use crate::study::report::{Withheld, build_report};
 use crate::study::{SystemRandom, random_id, to_hex};
 
-fn refused(error: impl std::fmt::Display) -> Response {
-    Response::Error {
-        message: format!("study manifest refused: {error}"),
+fn refused(error: ManifestError) -> Response {
+    Response::StudyManifestRefused {
+        field: error.field.to_owned(),
+        problem: error.problem,
     }
 }
 
