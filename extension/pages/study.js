@@ -126,12 +126,13 @@ $("manifest-form").addEventListener("submit", async (event) => {
     } catch {
       throw new Error(message("study_notJson"));
     }
-    const answer = await chrome.runtime.sendMessage({ type: "study_check", manifest });
-    if (answer?.type === "study_manifest_refused") {
-      throw new Error(message("study_refused", [message("study_refusedField", [answer.field, answer.problem])]));
+    let checked;
+    try {
+      checked = await ask({ type: "study_check", manifest });
+    } catch (error) {
+      throw new Error(message("study_refused", [error.message]));
     }
-    if (answer?.type !== "study_manifest_checked") throw new Error(message("study_refused", [answer?.message ?? message("study_noAnswer")]));
-    showConsent(manifest, answer);
+    showConsent(manifest, checked);
   } catch (error) {
     showError(error);
   }

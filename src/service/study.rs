@@ -29,12 +29,23 @@ impl<S: Storage, C: Clock> Service<S, C> {
         Ok(self.storage.get(STUDIES_KEY).await?.unwrap_or_default())
     }
 
-    /// Stores `studies`, then answers with the list.
-    async fn store_studies(&self, studies: &Studies) -> Response {
-        if let Err(error) = self.storage.set(STUDIES_KEY, studies).await {
+    /// Applies `change` to the stored studies, stores them and answers with the list; a change
+    /// refused (its message) stores nothing. The studies' twin of `change_settings`.
+    async fn change_studies(
+        &self,
+        change: impl FnOnce(&mut Studies) -> Result<(), String>,
+    ) -> Response {
+        let mut studies = match self.studies().await {
+            Ok(studies) => studies,
+            Err(error) => return error_response(error),
+        };
+        if let Err(message) = change(&mut studies) {
+            return Response::Error { message };
+        }
+        if let Err(error) = self.storage.set(STUDIES_KEY, &studies).await {
             return error_response(error);
         }
-        self.list_of(studies)
+        self.list_of(&studies)
     }
 
     fn list_of(&self, studies: &Studies) -> Response {
@@ -102,110 +113,94 @@ impl<S: Storage, C: Clock> Service<S, C> {
         if let Err(error) = checked {
             return refused(error);
         }
-        let mut studies = match self.studies().await {
-            Ok(studies) => studies,
-            Err(error) => return error_response(error),
-        };
-        let previous = studies.get(&manifest.id).map(|p| p.consent.clone());
-        let mut rng = SystemRandom::new();
-        let consent = Consent::decide(
-            &manifest,
-            decision,
-            viewed_ms,
-            now.epoch_ms,
-            previous.as_ref(),
-            &mut rng,
-        );
-        if let Err(message) = rng.check() {
-            return Response::Error { message };
-        }
-        studies.decide(manifest, consent, now.local_date());
-        self.store_studies(&studies).await
+        self.change_studies(|studies| {
+            let previous = studies.get(&manifest.id).map(|p| p.consent.clone());
+            let mut rng = SystemRandom::new();
+            let consent = Consent::decide(
+                &manifest,
+                decision,
+                viewed_ms,
+                now.epoch_ms,
+                previous.as_ref(),
+                &mut rng,
+            );
+            rng.check()?;
+            studies.decide(manifest, consent, now.local_date());
+            Ok(())
+        })
+        .await
     }
 
     /// Seals the report of the study's next due period and keeps it as the draft: the preview
     /// shown is the canonical text the envelope seals.
     pub(super) async fn study_preview(&self, study: &str, withheld: Withheld) -> Response {
         let today = self.clock.now().local_date();
-        let (mut studies, ledger) = match (self.studies().await, self.ledger().await) {
-            (Ok(studies), Ok(ledger)) => (studies, ledger),
-            (Err(error), _) | (_, Err(error)) => return error_response(error),
+        let ledger = match self.ledger().await {
+            Ok(ledger) => ledger,
+            Err(error) => return error_response(error),
         };
-        let Some(period) = studies.due(study, today).first().copied() else {
-            return Response::Error {
-                message: "no report of this study is due".into(),
-            };
-        };
-        let Some(participation) = studies.get(study) else {
-            return Response::Error {
-                message: format!("no study {study} was joined"),
-            };
-        };
-        let mut rng = SystemRandom::new();
-        let report_id = random_id(&mut rng);
-        let sealed = build_report(
-            &CARD,
-            &participation.manifest,
-            &participation.consent,
-            &ledger,
-            period,
-            withheld.clone(),
-            report_id,
-        )
-        .and_then(|report| seal_report(&participation.manifest, &report, &mut rng));
-        let draft = match sealed {
-            Ok(sealed) => Draft {
+        self.change_studies(|studies| {
+            let period = studies
+                .due(study, today)
+                .first()
+                .copied()
+                .ok_or_else(|| "no report of this study is due".to_owned())?;
+            let participation = studies
+                .get(study)
+                .ok_or_else(|| format!("no study {study} was joined"))?;
+            let mut rng = SystemRandom::new();
+            let report_id = random_id(&mut rng);
+            let report = build_report(
+                &CARD,
+                &participation.manifest,
+                &participation.consent,
+                &ledger,
                 period,
-                report_id: sealed.report_id,
-                withheld,
-                preview: sealed.preview,
-                envelope: to_hex(&sealed.envelope),
-            },
-            Err(message) => return Response::Error { message },
-        };
-        if let Err(message) = studies.set_draft(study, draft) {
-            return Response::Error { message };
-        }
-        self.store_studies(&studies).await
+                withheld.clone(),
+                report_id,
+            )?;
+            let sealed = seal_report(&participation.manifest, &report, &mut rng)?;
+            studies.set_draft(
+                study,
+                Draft {
+                    period,
+                    report_id: sealed.report_id,
+                    withheld,
+                    preview: sealed.preview,
+                    envelope: to_hex(&sealed.envelope),
+                },
+            )
+        })
+        .await
     }
 
     /// Queues the previewed report, byte for byte as sealed.
     pub(super) async fn study_send(&self, study: &str, report_id: &str) -> Response {
         let now = self.clock.now();
-        let mut studies = match self.studies().await {
-            Ok(studies) => studies,
-            Err(error) => return error_response(error),
-        };
-        if let Err(message) = studies.approve(study, report_id, now.local_date(), now.epoch_ms) {
-            return Response::Error { message };
-        }
-        self.store_studies(&studies).await
+        self.change_studies(|studies| {
+            studies.approve(study, report_id, now.local_date(), now.epoch_ms)
+        })
+        .await
     }
 
     /// Leaves the study: the withdrawal recorded, its draft and queued reports dropped.
     pub(super) async fn study_leave(&self, study: &str) -> Response {
         let now = self.clock.now();
-        let mut studies = match self.studies().await {
-            Ok(studies) => studies,
-            Err(error) => return error_response(error),
-        };
-        let Some(participation) = studies.get(study) else {
-            return Response::Error {
-                message: format!("no study {study} was joined"),
-            };
-        };
-        let withdrawal = Consent::decide(
-            &participation.manifest,
-            Decision::Withdrawn,
-            now.epoch_ms,
-            now.epoch_ms,
-            Some(&participation.consent),
-            &mut SystemRandom::new(),
-        );
-        if let Err(message) = studies.leave(study, withdrawal, now.epoch_ms) {
-            return Response::Error { message };
-        }
-        self.store_studies(&studies).await
+        self.change_studies(|studies| {
+            let participation = studies
+                .get(study)
+                .ok_or_else(|| format!("no study {study} was joined"))?;
+            let withdrawal = Consent::decide(
+                &participation.manifest,
+                Decision::Withdrawn,
+                now.epoch_ms,
+                now.epoch_ms,
+                Some(&participation.consent),
+                &mut SystemRandom::new(),
+            );
+            studies.leave(study, withdrawal, now.epoch_ms)
+        })
+        .await
     }
 
     fn outbox_of(&self, studies: &Studies) -> Response {
