@@ -24,12 +24,13 @@ const isStudyMessage = (message) => typeof message?.type === "string" && message
 
 let previous = Promise.resolve();
 
-// The core keeps the ledger in memory between messages (the dashboard switching periods reads
-// it again and again); any change to the durable store, by the core or anyone else, drops it.
+// The core keeps the ledger and the settings in memory between messages (the dashboard switching
+// periods reads them again and again, and each read of the store is a round trip to the browser);
+// any change to the durable store, by the core or anyone else, drops them.
 chrome.storage.onChanged.addListener((_changes, area) => {
   if (area !== "local") return;
-  core.then((ready) => ready.forget_cached_ledger());
-  studyCore?.then((ready) => ready.forget_cached_ledger());
+  core.then((ready) => ready.forget_cached_reads());
+  studyCore?.then((ready) => ready.forget_cached_reads());
 });
 
 /** Hands one message to the core, after every message before it. */

@@ -46,6 +46,14 @@ pub enum Request {
         /// The period.
         period: Period,
     },
+    /// From the dashboard as it opens: the settings and the overview of a period, in one answer
+    /// (each message to the worker is a round trip through the browser, slow while a tab opens).
+    Dashboard {
+        /// The browser's language, for the default valuation.
+        locale: Option<String>,
+        /// The period.
+        period: Period,
+    },
     /// From the dashboard: the export of the whole ledger.
     Export {},
     /// From the dashboard: the export of the whole ledger as CSV.
@@ -257,6 +265,13 @@ impl<'de> Visitor<'de> for RequestVisitor {
                     period: f.period,
                 }
             }
+            "dashboard" => {
+                let f = OverviewFields::deserialize(fields)?;
+                Request::Dashboard {
+                    locale: f.locale,
+                    period: f.period,
+                }
+            }
             "export" => Nothing::deserialize(fields).map(|_| Request::Export {})?,
             "export_csv" => Nothing::deserialize(fields).map(|_| Request::ExportCsv {})?,
             "import" => Request::Import {
@@ -398,6 +413,13 @@ pub enum Response {
     /// The overview of a period.
     Overview {
         /// The overview.
+        overview: Box<Overview>,
+    },
+    /// What the dashboard shows as it opens.
+    Dashboard {
+        /// The settings.
+        settings: Settings,
+        /// The overview of the period asked for.
         overview: Box<Overview>,
     },
     /// The export as CSV text.

@@ -63,8 +63,11 @@ pub struct Service<S, C> {
     clock: C,
     extension_base_url: String,
     /// The ledger as last read from `storage`, while nothing has changed there (see
-    /// [`Service::forget_cached_ledger`]); the dashboard's period switches then cost no reading.
+    /// [`Service::forget_cached_reads`]); the dashboard's period switches then cost no reading.
     cached_ledger: RefCell<Option<Rc<Ledger>>>,
+    /// The settings as last read from `storage`, on the same terms: nearly every message needs
+    /// them, and a read of the browser's storage is a round trip to another process.
+    cached_settings: RefCell<Option<Settings>>,
     /// Counts the changes to `storage`, so that a read that raced with a change is not cached.
     storage_generation: Cell<u64>,
 }
@@ -81,16 +84,19 @@ impl<S: Storage, C: Clock> Service<S, C> {
             clock,
             extension_base_url: extension_base_url.to_owned(),
             cached_ledger: RefCell::new(None),
+            cached_settings: RefCell::new(None),
             storage_generation: Cell::new(0),
         }
     }
 
-    /// Drops the cached ledger: the durable store changed (the extension calls this on every
-    /// `chrome.storage.onChanged` of the local area, whoever made the change).
-    pub fn forget_cached_ledger(&self) {
+    /// Drops the ledger and settings kept from earlier reads: the durable store changed (the
+    /// extension calls this on every `chrome.storage.onChanged` of the local area, whoever made
+    /// the change; the core calls it before each of its own writes).
+    pub fn forget_cached_reads(&self) {
         self.storage_generation
             .set(self.storage_generation.get().wrapping_add(1));
         self.cached_ledger.replace(None);
+        self.cached_settings.replace(None);
     }
 
     /// The store, for inspection.
@@ -114,6 +120,15 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Request::Observe { observation } => self.observe(observation, sender).await,
             Request::Summary { locale } => self.summary(locale.as_deref()).await,
             Request::Overview { locale, period } => self.overview(locale.as_deref(), period).await,
+            Request::Dashboard { locale, period } => {
+                match self.overview(locale.as_deref(), period).await {
+                    Response::Overview { overview } => match self.settings().await {
+                        Ok(settings) => Response::Dashboard { settings, overview },
+                        Err(error) => error_response(error),
+                    },
+                    refused => refused,
+                }
+            }
             Request::ExportCsv {} => match self.ledger().await {
                 Ok(ledger) => Response::Csv {
                     csv: to_csv(&export(&ledger)),
@@ -233,7 +248,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .map(|(date, record)| (day_key(date), record))
             .collect();
         if !changed.is_empty() {
-            self.forget_cached_ledger();
+            self.forget_cached_reads();
             if let Err(error) = self.storage.set_many(&changed).await {
                 return error_response(error);
             }
@@ -259,7 +274,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         keys.push(SETTINGS_KEY.to_owned());
         // Deleting everything includes the studies joined: their reports stop too.
         keys.push(crate::study::participation::STUDIES_KEY.to_owned());
-        self.forget_cached_ledger();
+        self.forget_cached_reads();
         if let Err(error) = self.storage.remove(&keys).await {
             return error_response(error);
         }
@@ -279,9 +294,18 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
     }
 
-    /// The user's settings; a store without any gives the defaults.
+    /// The user's settings (from the cache while the store has not changed); a store without
+    /// any gives the defaults.
     pub async fn settings(&self) -> Result<Settings, StorageError> {
-        Ok(self.storage.get(SETTINGS_KEY).await?.unwrap_or_default())
+        if let Some(settings) = self.cached_settings.borrow().as_ref() {
+            return Ok(settings.clone());
+        }
+        let generation = self.storage_generation.get();
+        let settings: Settings = self.storage.get(SETTINGS_KEY).await?.unwrap_or_default();
+        if self.storage_generation.get() == generation {
+            self.cached_settings.replace(Some(settings.clone()));
+        }
+        Ok(settings)
     }
 
     /// The whole ledger as stored (from the cache while the store has not changed).
@@ -496,7 +520,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         for action in actions {
             day.add(action);
         }
-        self.forget_cached_ledger();
+        self.forget_cached_reads();
         self.storage.set(&key, &day).await?;
         Ok(day.count())
     }
@@ -522,6 +546,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Err(error) => return error_response(error),
         };
         change(&mut settings);
+        self.forget_cached_reads();
         match self.storage.set(SETTINGS_KEY, &settings).await {
             Ok(()) => Response::Settings { settings },
             Err(error) => error_response(error),

@@ -198,9 +198,10 @@ impl Core {
         }
     }
 
-    /// Forgets the ledger kept in memory: call it whenever `chrome.storage.local` changes.
-    pub fn forget_cached_ledger(&self) {
-        self.service.forget_cached_ledger();
+    /// Forgets the ledger and settings kept in memory: call it whenever `chrome.storage.local`
+    /// changes.
+    pub fn forget_cached_reads(&self) {
+        self.service.forget_cached_reads();
     }
 
     /// Answers one message; `sender` is `{url, tab_id, tab_url}` as the browser reports the

@@ -674,6 +674,42 @@ fn the_overview_of_a_week_and_the_csv_follow_the_ledger() {
 }
 
 #[test]
+fn the_dashboard_opens_on_one_answer_with_the_settings_and_the_same_overview() {
+    let service = service();
+    like_on(&service);
+    let off: Request = serde_json::from_value(
+        serde_json::json!({ "type": "set_platform", "platform": "x", "enabled": false }),
+    )
+    .expect("valid");
+    ask(&service, off);
+    let opening: Request = serde_json::from_value(
+        serde_json::json!({ "type": "dashboard", "locale": "fr", "period": "7d" }),
+    )
+    .expect("valid");
+    let answer = ask(&service, opening);
+    let Response::Dashboard { settings, overview } = answer else {
+        panic!("expected the dashboard's opening answer, got {answer:?}")
+    };
+    assert_eq!(settings.disabled_platforms, vec![Platform::X]);
+    let alone = ask(
+        &service,
+        Request::Overview {
+            locale: Some("fr".into()),
+            period: Period::Named(NamedPeriod::Days7),
+        },
+    );
+    assert_eq!(alone, Response::Overview { overview });
+    // A web page gets neither.
+    let from_page: Request =
+        serde_json::from_value(serde_json::json!({ "type": "dashboard", "period": "7d" }))
+            .expect("valid");
+    assert!(matches!(
+        block_on(service.handle(from_page, &youtube())),
+        Response::Error { .. }
+    ));
+}
+
+#[test]
 fn deleting_everything_leaves_an_empty_ledger_and_default_settings() {
     let service = service();
     like_on(&service);
@@ -705,11 +741,43 @@ fn the_ledger_is_read_again_once_the_store_changed_behind_the_core() {
     service
         .storage()
         .put_raw("day:2026-11-27", serde_json::json!("yrl=4"));
-    service.forget_cached_ledger();
+    service.forget_cached_reads();
     assert_eq!(summary_of(&service, None).total.count, 5);
     // The core's own writes are seen at once.
     block_on(service.handle(toggle_item("like", false, true, 9), &youtube()));
     assert_eq!(summary_of(&service, None).total.count, 6);
+}
+
+#[test]
+fn settings_are_read_again_once_the_store_changed_behind_the_core() {
+    let service = service();
+    // Read once: the core now keeps them.
+    assert!(matches!(
+        block_on(service.handle(Request::Settings {}, &dashboard())),
+        Response::Settings { .. }
+    ));
+    // Another copy of the core (the studies' module) switches YouTube off in the store.
+    service.storage().put_raw(
+        "settings",
+        serde_json::json!({ "disabled_platforms": ["youtube"] }),
+    );
+    service.forget_cached_reads();
+    assert_eq!(
+        block_on(service.handle(toggle("like", false, true), &youtube())),
+        Response::Ignored {
+            reason: Rejection::PlatformOff
+        }
+    );
+    // The core's own change is seen at once, without the browser's notice.
+    let on: Request = serde_json::from_value(
+        serde_json::json!({ "type": "set_platform", "platform": "youtube", "enabled": true }),
+    )
+    .expect("valid");
+    block_on(service.handle(on, &dashboard()));
+    assert!(matches!(
+        block_on(service.handle(toggle("like", false, true), &youtube())),
+        Response::Recorded { .. }
+    ));
 }
 
 fn study_manifest(public_key: &str) -> serde_json::Value {

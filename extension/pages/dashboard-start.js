@@ -3,25 +3,21 @@
 // read, and the answers are on their way (often there) by the time the page's module runs; that
 // module (dashboard.js) takes them from `globalThis.tacheronDashboardStart`.
 //
-// The settings are asked first: the page's language depends on them, and the words can be put in
-// place while the core works out the overview.
+// The settings come with the overview: the page's language depends on them.
 
 "use strict";
 
 (() => {
-  const PERIOD_KEY = "tacheron.period";
   const NAMED_PERIODS = ["today", "7d", "30d", "12m", "all"];
   const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-  /** The period last chosen in this tab (kept across reloads), or 30 days. */
-  function storedPeriod() {
-    try {
-      const value = JSON.parse(sessionStorage.getItem(PERIOD_KEY) ?? "null");
-      if (NAMED_PERIODS.includes(value)) return value;
-      if (value && DATE.test(value.from) && DATE.test(value.to)) return { from: value.from, to: value.to };
-    } catch {
-      // Nothing kept, or something unreadable: the default will do.
-    }
+  /** The period last chosen in this tab, or 30 days. It is kept in the tab's history entry
+   *  (`history.state`), which a reload keeps and which is there at once: the first read of
+   *  sessionStorage is a round trip to the browser, and the overview's question waits for it. */
+  function keptPeriod() {
+    const value = history.state?.period;
+    if (NAMED_PERIODS.includes(value)) return value;
+    if (value && DATE.test(value.from) && DATE.test(value.to)) return { from: value.from, to: value.to };
     return "30d";
   }
 
@@ -36,15 +32,18 @@
       })
       .catch((error) => error);
 
-  const period = storedPeriod();
+  const period = keptPeriod();
+  // One question for both: each message to the worker is a round trip through the browser, which
+  // is slowest while a tab opens. The browser's language decides the default valuation (the
+  // core's rule), whatever language the page speaks.
+  const opening = ask("dashboard", { locale: chrome.i18n.getUILanguage(), period });
+  const part = (name, type) => opening.then((answer) => (answer instanceof Error ? answer : { type, [name]: answer[name] }));
   globalThis.tacheronDashboardStart = Object.freeze({
-    periodKey: PERIOD_KEY,
     /** The period the page opens on. */
     period,
     /** The settings answer, or the Error that stopped it. */
-    settings: ask("settings"),
-    /** The first overview answer, or the Error that stopped it. The browser's language decides
-     *  the default valuation (the core's rule), whatever language the page speaks. */
-    overview: ask("overview", { locale: chrome.i18n.getUILanguage(), period }),
+    settings: part("settings", "settings"),
+    /** The first overview answer, or the Error that stopped it. */
+    overview: part("overview", "overview"),
   });
 })();

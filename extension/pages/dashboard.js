@@ -13,14 +13,12 @@ import { setUpPrivacy } from "./dashboard-privacy.js";
 import { setUpData } from "./dashboard-data.js";
 // The first answers, asked from the page's head (dashboard-start.js).
 const {
-  periodKey: PERIOD_KEY,
   period: firstPeriod,
   settings: firstSettings,
   overview: firstOverview,
 } = globalThis.tacheronDashboardStart;
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
-const NOTICE_KEY = "tacheron.notice";
 
 // The browser's language decides the default valuation (the core's rule), whatever language the
 // page speaks: the page and the popup ask with the same locale and get the same amounts.
@@ -49,9 +47,12 @@ function say(text) {
 }
 $("status-close").addEventListener("click", () => say(""));
 
+/** Keeps `fields` in this tab's history entry (history.state), which a reload keeps. */
+const keep = (fields) => history.replaceState({ ...history.state, ...fields }, "");
+
 /** A message to show once the page has reloaded (after a change of language). */
 function sayAfterReload(text) {
-  sessionStorage.setItem(NOTICE_KEY, text);
+  keep({ notice: text });
   location.reload();
 }
 
@@ -281,8 +282,11 @@ function showPeriodChoice() {
 
 function choosePeriod(chosen) {
   period = chosen;
-  sessionStorage.setItem(PERIOD_KEY, JSON.stringify(chosen));
+  keep({ period: chosen });
 }
+// Following a link to a section (or going back) moves to another history entry: the period goes
+// with it, so that a reload there still shows it.
+for (const move of ["hashchange", "popstate"]) addEventListener(move, () => keep({ period }));
 
 $("period").addEventListener("change", (event) => {
   const value = event.target.value;
@@ -503,9 +507,9 @@ async function refreshSettings(answer) {
   }
 }
 
-const notice = sessionStorage.getItem(NOTICE_KEY);
-if (notice) {
-  sessionStorage.removeItem(NOTICE_KEY);
+const notice = history.state?.notice;
+if (typeof notice === "string") {
+  keep({ notice: undefined });
   say(notice === "preferencesSaved" ? message("preferencesSaved") : notice);
 }
 

@@ -70,10 +70,16 @@ export async function loadLanguage(override, settings) {
   };
 }
 
-/** Fills every `[data-i18n]` element under `root` (and the title) with its message. */
+/** Fills every `[data-i18n]` element under `root` (and the title) with its message. Text already
+ *  right (the page's English, in English) is left as it is: replacing it would only make the
+ *  browser lay the page out again. */
 export function translate(root, message) {
-  for (const element of root.querySelectorAll("[data-i18n]")) element.textContent = message(element.dataset.i18n);
+  for (const element of root.querySelectorAll("[data-i18n]")) {
+    const text = message(element.dataset.i18n);
+    if (element.textContent !== text) element.textContent = text;
+  }
   for (const element of root.querySelectorAll("[data-i18n-label]")) {
-    element.setAttribute("aria-label", message(element.dataset.i18nLabel));
+    const label = message(element.dataset.i18nLabel);
+    if (element.getAttribute("aria-label") !== label) element.setAttribute("aria-label", label);
   }
 }

@@ -152,6 +152,15 @@ test("an imported export shows each period's totals, and choosing another period
     await page.locator("#total-count", { hasText: /^2$/ }).waitFor();
     assert.ok(await page.isChecked("#period-today"));
     assert.equal(await page.textContent("#totals-heading"), "Today");
+
+    // The tab keeps the period chosen: after a reload, also from a section reached by its link.
+    await choosePeriod(page, "7d", 5);
+    await page.click('nav a[href="#tables"]');
+    await page.waitForFunction(() => location.hash === "#tables");
+    await page.reload();
+    await page.locator("#total-count", { hasText: /^5$/ }).waitFor();
+    assert.ok(await page.isChecked("#period-7d"));
+    assert.equal(await page.textContent("#totals-heading"), "The last 7 days");
   }));
 
 test("importing the same file twice changes nothing", () =>
@@ -263,7 +272,8 @@ test("paused, a like counts nothing; resumed, counting starts again", () =>
 
     // For an hour: until a time an hour from now.
     await dashboard.click("#pause-hour");
-    await dashboard.locator("#pause-state", { hasText: /^Counting is paused until \d/ }).waitFor();
+    // "until 3:12 PM", or from 11 PM on, "until Sunday, November 29 at 12:12 AM".
+    await dashboard.locator("#pause-state", { hasText: /^Counting is paused until (\d|[A-Z][a-z]+day, )/ }).waitFor();
     const settings = async () => (await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: "settings" }))).settings;
     const hour = (await settings()).paused.until.epoch_ms;
     assert.ok(Math.abs(hour - (Date.now() + 3_600_000)) < 60_000, "about an hour from now");
