@@ -32,6 +32,10 @@
       })
       .catch((error) => error);
 
+  // The page is drawn once its first figures are in (dashboard.js); should its module fail, it is
+  // drawn anyway, with whatever it has.
+  setTimeout(() => document.documentElement.classList.remove("opening"), 2000);
+
   const period = keptPeriod();
   // One question for both: each message to the worker is a round trip through the browser, which
   // is slowest while a tab opens. The browser's language decides the default valuation (the

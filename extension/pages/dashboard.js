@@ -208,6 +208,13 @@ function showTables(summary, amount) {
   table.hidden = empty;
 }
 
+/** Lets the browser draw the page, hidden while it opens (dashboard.css, `.opening`). */
+let revealed = false;
+function reveal() {
+  if (!revealed) document.documentElement.classList.remove("opening");
+  revealed = true;
+}
+
 /** Shows a whole overview: the week, the period's totals, charts and tables. */
 function showOverview(overview) {
   // For `make bench`: the core's answer is here (…-received) and its figures on the page (…-shown).
@@ -249,6 +256,7 @@ function showOverview(overview) {
   $("charts-empty").hidden = !nothing;
   document.querySelector("#charts .chart-grid").hidden = nothing;
   if (!nothing) showCharts(overview, { fmt, message });
+  reveal();
   performance.mark("tacheron:overview-shown");
 }
 
@@ -519,6 +527,7 @@ await refreshSettings(await firstSettings);
 state.loadedLanguage = state.settings?.preferences?.language ?? "auto";
 const first = await firstOverview;
 if (first instanceof Error) {
+  reveal();
   say(message("loadFailed", [errorText(first)]));
   await refreshOverview();
 } else {
