@@ -5,7 +5,7 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 
-WASM_IN   := target/wasm32-unknown-unknown/release/tacheron.wasm
+WASM_IN   := target/wasm32-unknown-unknown/worker/tacheron.wasm
 # The classroom pages' module: the same crate with the `classroom` feature and without the default
 # `worker` one (so without the worker's `Core`), built in a target directory of its own so that
 # the two builds do not overwrite each other's module.
@@ -32,7 +32,7 @@ run: build
 ## build: dist/chrome and dist/firefox, unpacked
 build:
 	tools/setup.sh build
-	cargo build --release --target wasm32-unknown-unknown --lib --quiet
+	cargo build --profile worker --target wasm32-unknown-unknown --lib --quiet
 	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_IN)
 	if command -v wasm-opt >/dev/null; then \
 	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_bg.wasm -o $(PKG)/tacheron_bg.wasm; \

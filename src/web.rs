@@ -176,6 +176,15 @@ fn read_request(message: &JsValue) -> Result<Request, String> {
     serde_wasm_bindgen::from_value(message.clone()).map_err(|e| e.to_string())
 }
 
+/// An answer as a JS object. It is written as JSON text in one go and read by the browser's own
+/// JSON parser: an overview is thousands of small values, which `serde_wasm_bindgen` would create
+/// one boundary call at a time (a year's overview answered in 8.7 ms that way, 7.1 ms this way,
+/// in the worker at opt-level "z"). The JSON writer adds about 5 KB gzipped to the module.
+fn answer_to_js(response: &Response) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(response).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
+
 /// The core as the service worker sees it.
 #[wasm_bindgen]
 pub struct Core {
@@ -220,7 +229,7 @@ impl Core {
                     message: format!("invalid message: {error}"),
                 },
             };
-            to_js(&response).map_err(|e| JsValue::from_str(&e.to_string()))
+            answer_to_js(&response)
         })
     }
 }

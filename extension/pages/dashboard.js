@@ -290,7 +290,9 @@ function showPeriodChoice() {
 
 function choosePeriod(chosen) {
   period = chosen;
-  keep({ period: chosen });
+  // Kept for a reload, once the page is idle: writing the history entry is a round trip to the
+  // browser, which would hold up the question for the new figures and their answer.
+  requestIdleCallback(() => keep({ period }), { timeout: 1000 });
 }
 // Following a link to a section (or going back) moves to another history entry: the period goes
 // with it, so that a reload there still shows it.

@@ -142,8 +142,9 @@ async function changePause(request, focusAfter) {
   try {
     const settings = await ask(request, "settings");
     const paused = showPause(settings);
-    await showTab(paused);
+    // Focus moves with the state it belongs to, before anything else is asked.
     document.getElementById(focusAfter).focus();
+    await showTab(paused);
   } catch (error) {
     showError(error);
   }
