@@ -1,8 +1,8 @@
 //! The WebAssembly boundary: the only module that touches browser APIs.
 //!
 //! It implements the ports on `chrome.storage.local` and `Date`, and exports [`Core`] to the
-//! service worker. Structured values cross in both directions through `serde-wasm-bindgen`,
-//! with maps written as plain objects so that `chrome.storage` can keep them.
+//! service worker. Messages and stored records cross through `serde-wasm-bindgen`, with maps
+//! written as plain objects so that `chrome.storage` can keep them; answers cross as JSON text.
 
 use crate::date::Instant;
 use crate::ports::{Clock, Storage, StorageError};
