@@ -90,21 +90,24 @@ try {
           new PerformanceObserver(() => done() && resolve(done().startTime)).observe({ type: "mark" });
         }),
     );
+  // Fifteen opens: on a two-core machine one open's time varies by ±30 ms, and the median of
+  // five moved by 20 ms from one run of the bench to the next.
+  const OPENS = 15;
   const opens = [];
-  for (let run = 0; run < 5; run += 1) {
+  for (let run = 0; run < OPENS; run += 1) {
     const dashboard = await browser.context.newPage();
     await dashboard.goto(browser.dashboardUrl);
     opens.push(await shown(dashboard));
     await dashboard.close();
   }
-  console.log(`dashboard open with a year of data, to charts shown: median ${median(opens).toFixed(0)} ms of 5 (budget <= 100 ms)`);
+  console.log(`dashboard open with a year of data, to charts shown: median ${median(opens).toFixed(0)} ms of ${OPENS} (budget <= 100 ms)`);
 
   // Switching period: from the choice to the new charts shown.
   const dashboard = await browser.context.newPage();
   await dashboard.goto(browser.dashboardUrl);
   await shown(dashboard);
   const switches = [];
-  for (const period of ["7d", "30d", "12m", "all", "today", "12m", "30d", "7d"]) {
+  for (const period of ["7d", "30d", "12m", "all", "today", "12m", "30d", "7d", "all", "30d", "today", "7d", "12m", "today", "all", "30d"]) {
     switches.push(
       await dashboard.evaluate(async (id) => {
         const done = new Promise((resolve) => {

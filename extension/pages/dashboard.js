@@ -128,19 +128,40 @@ function periodTitle(chosen) {
   return typeof chosen === "string" ? message(`periodTitle_${chosen}`) : message("periodTitle_custom");
 }
 
-function cell(row, text, className) {
-  const td = row.insertCell();
-  td.textContent = text;
-  if (className) td.className = className;
-  return td;
+/** Sets `node`'s text, leaving it alone when it already says that (no change for the browser
+ *  to lay out again). */
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
-function headerCell(row, text) {
-  const th = document.createElement("th");
-  th.scope = "row";
-  th.textContent = text;
-  row.append(th);
-  return th;
+/**
+ * Puts one row per line in `body`, reusing the rows already there: switching the period mostly
+ * changes the numbers, not the rows, so the table is not built again. `cells` lists each
+ * column's class ("number", or "" for text), and `header` whether the first is the row's header;
+ * `texts(line)` gives the columns' texts, a column with a link as `{ href, text }`.
+ */
+function fillRows(body, lines, { cells, header = false }, texts) {
+  while (body.rows.length > lines.length) body.deleteRow(-1);
+  lines.forEach((line, index) => {
+    let row = body.rows[index];
+    if (!row) {
+      row = body.insertRow();
+      cells.forEach((className, column) => {
+        const node = column === 0 && header ? document.createElement("th") : document.createElement("td");
+        if (column === 0 && header) node.scope = "row";
+        if (className) node.className = className;
+        row.append(node);
+      });
+    }
+    texts(line).forEach((text, column) => {
+      const node = row.cells[column];
+      if (typeof text === "string") return setText(node, text);
+      let link = node.firstElementChild;
+      if (!link) link = node.appendChild(document.createElement("a"));
+      if (link.getAttribute("href") !== text.href) link.setAttribute("href", text.href);
+      setText(link, text.text);
+    });
+  });
 }
 
 /** Rows of the summary added up by `key` (platform or kind), largest first. */
@@ -159,16 +180,13 @@ function totalsBy(rows, key) {
 }
 
 function fillTotalsTable(id, totals, total, nameOf, amount) {
-  const body = $(id).tBodies[0];
-  body.replaceChildren();
-  for (const [name, sum] of totals) {
-    const row = body.insertRow();
-    headerCell(row, nameOf(name));
-    cell(row, fmt.integer(sum.count), "number");
-    cell(row, fmt.percent(total ? sum.count / total : 0), "number");
-    cell(row, fmt.duration(pointOf(sum.seconds)), "number");
-    cell(row, rangeText(sum.piece, amount), "number");
-  }
+  fillRows($(id).tBodies[0], totals, { cells: ["", "number", "number", "number", "number"], header: true }, ([name, sum]) => [
+    nameOf(name),
+    fmt.integer(sum.count),
+    fmt.percent(total ? sum.count / total : 0),
+    fmt.duration(pointOf(sum.seconds)),
+    rangeText(sum.piece, amount),
+  ]);
 }
 
 function showTables(summary, amount) {
@@ -189,22 +207,17 @@ function showTables(summary, amount) {
   );
 
   const table = $("details");
-  const body = table.tBodies[0];
-  body.replaceChildren();
-  for (const line of rows) {
-    const row = body.insertRow();
-    cell(row, message(`platform_${line.platform}`));
-    const kind = row.insertCell();
-    const link = document.createElement("a");
-    link.href = `methodology.html#kind-${line.kind}`;
-    link.textContent = message(`kind_${line.kind}`);
-    kind.append(link);
+  fillRows(table.tBodies[0], rows, { cells: ["", "", "number", "number", "number"] }, (line) => {
     const e = line.estimate;
-    cell(row, fmt.integer(e.count), "number");
     const measured = e.measured === e.count ? message("measuredMark") : e.measured > 0 ? message("partlyMeasuredMark") : "";
-    cell(row, `${fmt.duration(pointOf(e.seconds))}${measured}`, "number");
-    cell(row, rangeText(e.piece_value, amount), "number");
-  }
+    return [
+      message(`platform_${line.platform}`),
+      { href: `methodology.html#kind-${line.kind}`, text: message(`kind_${line.kind}`) },
+      fmt.integer(e.count),
+      `${fmt.duration(pointOf(e.seconds))}${measured}`,
+      rangeText(e.piece_value, amount),
+    ];
+  });
   table.hidden = empty;
 }
 

@@ -138,7 +138,14 @@ test("an imported export shows each period's totals, and choosing another period
     await page.click('#custom-period button[type="submit"]');
     await page.locator("#total-count", { hasText: /^4$/ }).waitFor();
     assert.equal(await page.textContent("#totals-heading"), "Chosen dates");
-    assert.match(await page.textContent("#by-platform tbody"), /Reddit/);
+    // The tables keep no row of the whole history shown before: Reddit's hashtags alone.
+    const cells = (row) => row.locator("th, td").allTextContents();
+    assert.equal(await page.locator("#by-platform tbody tr").count(), 1);
+    assert.deepEqual((await cells(page.locator("#by-platform tbody tr"))).slice(0, 3), ["Reddit", "4", "100%"]);
+    const details = await page.locator("#details tbody tr").allTextContents();
+    assert.equal(details.length, 1);
+    assert.match(details[0], /^Reddit\s*Hashtags\s*4/);
+    assert.equal(await page.getAttribute("#details tbody tr a", "href"), "methodology.html#kind-hashtag");
 
     // A span longer than ten years is refused and the period shown stays.
     await page.fill("#period-from", "2000-01-01");
