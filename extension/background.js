@@ -65,14 +65,10 @@ async function refreshBadge() {
   else await chrome.action.setBadgeText({ text: "" });
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id) return false;
-  const answer = handle(message, {
-    url: sender.url ?? "",
-    tab_id: sender.tab?.id ?? null,
-    tab_url: sender.tab?.url ?? null,
-  });
-  answer.then(
+/** Hands a message to the core, then does what its answer asks of the browser (the badge, the
+ *  Mastodon sensors, the study queue). Resolves to the answer, an error answer included. */
+function answer(message, sender) {
+  return handle(message, sender).then(
     (response) => {
       if (response?.type === "settings") {
         syncMastodonServers(response.settings.mastodon_servers);
@@ -86,11 +82,33 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       if (response?.type === "deleted") chrome.action.setBadgeText({ text: "" });
       if (message?.type === "study_send" && response?.type === "study_list") deliverStudyReports();
       if (message?.type === "study_leave" && response?.type === "study_list") scheduleDelivery(response.next_attempt_ms);
-      sendResponse(response);
+      return response;
     },
-    (error) => sendResponse({ type: "error", message: String(error) }),
+    (error) => ({ type: "error", message: String(error) }),
   );
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id) return false;
+  answer(message, {
+    url: sender.url ?? "",
+    tab_id: sender.tab?.id ?? null,
+    tab_url: sender.tab?.url ?? null,
+  }).then(sendResponse);
   return true;
+});
+
+// The extension's own pages, which this worker controls, may also ask as the worker's clients
+// (pages/core-messages.js): the question comes as a service-worker message carrying a
+// MessageChannel port, and the answer goes straight back through it, not through the browser a
+// second time as an extension message's answer does (the dashboard's switches waited on that).
+// Web pages cannot reach this worker: only its own origin's pages are its clients, and the
+// sender is checked again here.
+self.addEventListener("message", (event) => {
+  const [port] = event.ports;
+  const url = event.source?.url ?? "";
+  if (!port || event.origin !== self.location.origin || !url.startsWith(chrome.runtime.getURL(""))) return;
+  event.waitUntil(answer(event.data, { url, tab_id: null, tab_url: null }).then((response) => port.postMessage(response)));
 });
 
 // The first install opens the welcome page: what is counted, what never is, how to pause.

@@ -15,9 +15,29 @@ const ANSWERS = {
   set_preferences: "settings",
 };
 
+/**
+ * Sends `message` to the worker; resolves to the core's answer. A page the worker controls (in
+ * Chromium, every extension page) asks as its client, with a MessageChannel for the answer, which
+ * then comes straight back rather than through the browser; elsewhere (Firefox's background
+ * page) it is an extension message. dashboard-start.js has the same function.
+ */
+export function send(message) {
+  const worker = navigator.serviceWorker?.controller;
+  if (!worker) return chrome.runtime.sendMessage(message);
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = ({ data }) => {
+      channel.port1.close();
+      resolve(data);
+    };
+    channel.port1.onmessageerror = () => reject(new Error("unreadable answer"));
+    worker.postMessage(message, [channel.port2]);
+  });
+}
+
 /** Asks the core; resolves to its answer, or throws with the core's own message. */
 export async function ask(type, fields = {}) {
-  const answer = await chrome.runtime.sendMessage({ type, ...fields });
+  const answer = await send({ type, ...fields });
   if (!answer || answer.type !== (ANSWERS[type] ?? type)) throw new Error(answer?.message ?? "no answer");
   return answer;
 }

@@ -1,7 +1,7 @@
 // The dashboard's data in and out: export as JSON (the contract of docs/export-format.md) or CSV,
 // and import of a JSON export, checked before anything is merged.
 
-import { ask, errorText } from "./core-messages.js";
+import { ask, errorText, send } from "./core-messages.js";
 import { localToday } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
@@ -116,7 +116,7 @@ export function setUpData({ fmt, message, say, afterImport }) {
     }
     let answer;
     try {
-      answer = await chrome.runtime.sendMessage({ type: "import", export: parsed });
+      answer = await send({ type: "import", export: parsed });
     } catch (error) {
       return show(message("importFailed", [name, errorText(error)]), "refused");
     }

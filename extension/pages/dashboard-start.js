@@ -21,11 +21,26 @@
     return "30d";
   }
 
+  /** Sends `message` to the worker: core-messages.js's `send`, which a classic script cannot
+   *  import (as the worker's client with a channel for the answer, else as an extension message). */
+  function send(message) {
+    const worker = navigator.serviceWorker?.controller;
+    if (!worker) return chrome.runtime.sendMessage(message);
+    return new Promise((resolve, reject) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }) => {
+        channel.port1.close();
+        resolve(data);
+      };
+      channel.port1.onmessageerror = () => reject(new Error("unreadable answer"));
+      worker.postMessage(message, [channel.port2]);
+    });
+  }
+
   /** Asks the core (src/protocol.rs); resolves to its answer, or to the Error that stopped it.
-   *  The same check as core-messages.js's `ask`, which a classic script cannot import. */
+   *  The same check as core-messages.js's `ask`. */
   const ask = (type, fields = {}) =>
-    chrome.runtime
-      .sendMessage({ type, ...fields })
+    send({ type, ...fields })
       .then((answer) => {
         if (!answer || answer.type !== type) throw new Error(answer?.message ?? "no answer");
         return answer;
