@@ -32,7 +32,7 @@ use crate::rules::{
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
 use crate::summary::summarize;
-use crate::views::{Period, overview};
+use crate::views::{Overview, Period, overview};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -121,13 +121,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Request::Summary { locale } => self.summary(locale.as_deref()).await,
             Request::Overview { locale, period } => self.overview(locale.as_deref(), period).await,
             Request::Dashboard { locale, period } => {
-                match self.overview(locale.as_deref(), period).await {
-                    Response::Overview { overview } => match self.settings().await {
-                        Ok(settings) => Response::Dashboard { settings, overview },
-                        Err(error) => error_response(error),
-                    },
-                    refused => refused,
-                }
+                self.dashboard(locale.as_deref(), period).await
             }
             Request::ExportCsv {} => match self.ledger().await {
                 Ok(ledger) => Response::Csv {
@@ -215,19 +209,41 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .unwrap_or_else(|| Valuation::for_locale(locale.unwrap_or("en")))
     }
 
-    /// Everything the dashboard shows for a period.
-    async fn overview(&self, locale: Option<&str>, period: Period) -> Response {
+    /// Everything the dashboard shows for a period, and the settings it was valued with.
+    async fn settings_and_overview(
+        &self,
+        locale: Option<&str>,
+        period: Period,
+    ) -> Result<(Settings, Overview), Response> {
         let (ledger, settings) = match (self.ledger().await, self.settings().await) {
             (Ok(ledger), Ok(settings)) => (ledger, settings),
-            (Err(error), _) | (_, Err(error)) => return error_response(error),
+            (Err(error), _) | (_, Err(error)) => return Err(error_response(error)),
         };
         let valuation = Self::valuation_of(&settings, locale);
         let today = self.clock.now().local_date();
-        match overview(&CARD, &ledger, &valuation, period, today) {
-            Ok(overview) => Response::Overview {
+        overview(&CARD, &ledger, &valuation, period, today)
+            .map(|overview| (settings, overview))
+            .map_err(|message| Response::Error { message })
+    }
+
+    /// Everything the dashboard shows for a period.
+    async fn overview(&self, locale: Option<&str>, period: Period) -> Response {
+        match self.settings_and_overview(locale, period).await {
+            Ok((_, overview)) => Response::Overview {
                 overview: Box::new(overview),
             },
-            Err(message) => Response::Error { message },
+            Err(refused) => refused,
+        }
+    }
+
+    /// What the dashboard shows as it opens: the settings and the overview, read once.
+    async fn dashboard(&self, locale: Option<&str>, period: Period) -> Response {
+        match self.settings_and_overview(locale, period).await {
+            Ok((settings, overview)) => Response::Dashboard {
+                settings,
+                overview: Box::new(overview),
+            },
+            Err(refused) => refused,
         }
     }
 

@@ -19,7 +19,7 @@ const ANSWERS = {
  * Sends `message` to the worker; resolves to the core's answer. A page the worker controls (in
  * Chromium, every extension page) asks as its client, with a MessageChannel for the answer, which
  * then comes straight back rather than through the browser; elsewhere (Firefox's background
- * page) it is an extension message. dashboard-start.js has the same function.
+ * page) it is an extension message.
  */
 export function send(message) {
   const worker = navigator.serviceWorker?.controller;

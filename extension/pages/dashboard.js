@@ -222,10 +222,9 @@ function showTables(summary, amount) {
 }
 
 /** Lets the browser draw the page, hidden while it opens (dashboard.css, `.opening`). */
-let revealed = false;
 function reveal() {
-  if (!revealed) document.documentElement.classList.remove("opening");
-  revealed = true;
+  const { classList } = document.documentElement;
+  if (classList.contains("opening")) classList.remove("opening");
 }
 
 /** Shows a whole overview: the week, the period's totals, charts and tables. */
