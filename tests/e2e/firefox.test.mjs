@@ -138,7 +138,8 @@ async function openDashboard() {
   await firefox.call("POST", "/execute/sync", { script: "location.replace(arguments[0]);", args: [DASHBOARD] });
   await until(
     () => firefox.call("POST", "/execute/sync", { script: "return [location.href, document.readyState];", args: [] }),
-    ([url, state]) => url === DASHBOARD && state === "complete",
+    // Between two documents the script can answer null: not there yet.
+    (answer) => Array.isArray(answer) && answer[0] === DASHBOARD && answer[1] === "complete",
     "the dashboard",
   );
 }
