@@ -16,17 +16,47 @@
 // time. dashboard-start.js (the first question to the core) is bundled with what it imports into
 // a classic script of its own (an IIFE), run from the top of the page's head.
 //
+// The pages' words are written in English from _locales/en/messages.json, each `data-i18n`
+// element's text and each `data-i18n-label`'s aria-label: an English page then has nothing to
+// translate as it opens (i18n.js `translatePage`), and messages.json is the one source of its words.
+//
 // Usage: node tools/build.mjs
 
 import { buildSync } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 const read = (path) => JSON.parse(readFileSync(join(root, path), "utf8"));
 
 const base = read("extension/manifest.base.json");
+const english = read("extension/_locales/en/messages.json");
+
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+/** The English message `key` (an id's "-" is "_" in message names), as chrome.i18n gives it
+ *  without substitutions; the build stops on a name that does not exist or takes values. */
+function englishWords(key, page) {
+  const entry = english[key.replaceAll("-", "_")];
+  if (!entry) throw new Error(`${page}: no English message "${key}"`);
+  if (/\$/.test(entry.message)) throw new Error(`${page}: "${key}" takes values; a page's fixed words cannot`);
+  return entry.message;
+}
+/** `html` with every `data-i18n` element's text and every `data-i18n-label`'s aria-label in
+ *  English. Such an element holds text only (i18n.js `translate` replaces its textContent). */
+function inEnglish(html, page) {
+  const withText = html.replace(
+    /(<([a-z][a-z0-9]*)\b[^>]*\bdata-i18n="([^"]+)"[^>]*>)[^<]*(<\/\2>)/g,
+    (_, open, tag, key, close) => `${open}${escapeHtml(englishWords(key, page))}${close}`,
+  );
+  if ((withText.match(/\bdata-i18n="/g) ?? []).length !== (withText.match(/\bdata-i18n="[^"]+"[^>]*>[^<]*<\//g) ?? []).length) {
+    throw new Error(`${page}: a data-i18n element holds more than text`);
+  }
+  return withText.replace(/<[^>]*\bdata-i18n-label="([^"]+)"[^>]*>/g, (tag, key) => {
+    if (/\baria-label=/.test(tag)) throw new Error(`${page}: data-i18n-label next to its own aria-label`);
+    return tag.replace(/\s*>$/, ` aria-label="${escapeHtml(englishWords(key, page))}">`);
+  });
+}
 const sensorTable = read("target/sensor-rules.json");
 
 const contentScripts = [
@@ -76,6 +106,10 @@ for (const [browser, adapt] of Object.entries(browsers)) {
     recursive: true,
     filter: (source) => !source.endsWith("manifest.base.json"),
   });
+  for (const page of readdirSync(join(out, "pages")).filter((name) => name.endsWith(".html"))) {
+    const path = join(out, "pages", page);
+    writeFileSync(path, inEnglish(readFileSync(path, "utf8"), page));
+  }
   mkdirSync(join(out, "pkg"), { recursive: true });
   for (const file of ["tacheron.js", "tacheron_bg.wasm", "tacheron_classroom.js", "tacheron_classroom_bg.wasm", "tacheron_study.js",
     "tacheron_study_bg.wasm"]) {

@@ -44,9 +44,18 @@ function localizeText(svg, fmt, withYear, value) {
   }
 }
 
-/** Puts the chart `text` into `box`, named `label`; false if it could not be read. */
-function place(box, text, label, { fmt, message, withYear, value }) {
-  const svg = parseSvg(text);
+/** The charts' SVG texts as nodes of this document, in order, each null if it is not
+ *  well-formed SVG. They are read as one document, since making a document costs more than
+ *  reading a chart; if that fails, each is read alone. */
+function parseSvgs(texts) {
+  const together = parseSvg(`<svg xmlns="${SVG}">${texts.join("")}</svg>`);
+  const charts = together ? [...together.children] : [];
+  const whole = charts.length === texts.length && charts.every((chart) => chart.namespaceURI === SVG && chart.localName === "svg");
+  return whole ? charts : texts.map(parseSvg);
+}
+
+/** Puts the chart `svg` (parsed, or null) into `box`, named `label`; false if there is none. */
+function place(box, svg, label, { fmt, message, withYear, value }) {
   if (!svg) {
     box.replaceChildren();
     return false;
@@ -199,6 +208,7 @@ export function showCharts(overview, context) {
   const { daily, charts, summary } = overview;
   const withYear = overview.from.slice(0, 4) !== overview.to.slice(0, 4);
   const { weekly, groups: grouped } = groups(daily);
+  const [dailySvg, platformsSvg, cumulativeSvg] = parseSvgs([charts.daily, charts.platforms, charts.cumulative]);
   const present = KINDS.map((kind, index) => ({ kind, index })).filter(({ index }) =>
     daily.some((day) => day.counts[index] > 0),
   );
@@ -216,7 +226,7 @@ export function showCharts(overview, context) {
     .filter(Boolean)
     .join(" ");
   const count = (value) => (value < 10_000 ? fmt.integer(value) : fmt.compact(value));
-  place(dailyFigure.querySelector(".chart-box"), charts.daily, dailyLabel, { fmt, message, withYear, value: count });
+  place(dailyFigure.querySelector(".chart-box"), dailySvg, dailyLabel, { fmt, message, withYear, value: count });
   const legend = dailyFigure.querySelector(".legend");
   legend.replaceChildren(
     ...present.map(({ kind }) => {
@@ -252,7 +262,7 @@ export function showCharts(overview, context) {
     platformCaption,
     platforms.map(([platform, count]) => `${message(`platform_${platform}`)}: ${fmt.integer(count)}`).join(", "),
   ].join(". ");
-  place(platformFigure.querySelector(".chart-box"), charts.platforms, platformLabel, { fmt, message, withYear, value: fmt.integer });
+  place(platformFigure.querySelector(".chart-box"), platformsSvg, platformLabel, { fmt, message, withYear, value: fmt.integer });
   alternative(platformFigure.querySelector("details"), () => {
     const total = summary.total.count || 1;
     fillTable(
@@ -274,7 +284,7 @@ export function showCharts(overview, context) {
   ].join(". ");
   // The axis is in hours.
   const hours = (value) => (value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value));
-  place(cumulativeFigure.querySelector(".chart-box"), charts.cumulative, cumulativeLabel, { fmt, message, withYear, value: hours });
+  place(cumulativeFigure.querySelector(".chart-box"), cumulativeSvg, cumulativeLabel, { fmt, message, withYear, value: hours });
   alternative(cumulativeFigure.querySelector("details"), () => {
     let running = 0;
     fillTable(

@@ -5,7 +5,7 @@
 // Every figure comes from the core (`overview`, src/views.rs); this page only lays it out, in
 // the language the user chose (i18n.js) with Intl's formats for that language.
 
-import { loadLanguage, translate } from "./i18n.js";
+import { loadLanguage, translatePage } from "./i18n.js";
 import { formats, addDays, localToday } from "./format.js";
 import { KINDS, showCharts, watchScroll } from "./dashboard-charts.js";
 import { ask, errorText } from "./core-messages.js";
@@ -29,7 +29,7 @@ const $ = (id) => document.getElementById(id);
 // The settings and the first overview were asked for as the page started loading
 // (dashboard-start.js): the figures do not wait for the words, nor the words for this module.
 let period = firstPeriod;
-const { locale, message } = await loadLanguage(undefined, firstSettings);
+const { language, locale, message } = await loadLanguage(undefined, firstSettings);
 const fmt = formats(locale, message);
 
 /** What the page last showed: the settings and the overview. */
@@ -38,7 +38,7 @@ const state = { settings: null, overview: null, point: "central", loadedLanguage
 // --- words -------------------------------------------------------------------------------------
 
 document.documentElement.lang = locale;
-translate(document, message);
+translatePage({ language, message });
 document.title = message("dashboardTitle");
 
 /** A short message in the toast at the bottom of the window (a polite live region). */
@@ -221,6 +221,28 @@ function showTables(summary, amount) {
   table.hidden = empty;
 }
 
+let tablesShown = 0;
+/**
+ * Fills the tables in a task after the next frame, so that the figures and charts above them
+ * reach the screen first (a year's detail table is a hundred rows to format); their section is
+ * `aria-busy` meanwhile. Only the latest overview's tables are filled.
+ */
+function showTablesSoon(summary, amount) {
+  const mine = ++tablesShown;
+  const section = $("tables");
+  section.setAttribute("aria-busy", "true");
+  const fill = () => {
+    if (mine !== tablesShown) return;
+    tablesShown += 1; // filled once, whichever of the two calls below comes first
+    showTables(summary, amount);
+    section.removeAttribute("aria-busy");
+    // For `make bench`: the tables are filled.
+    performance.mark("tacheron:tables-shown");
+  };
+  requestAnimationFrame(() => setTimeout(fill));
+  setTimeout(fill, 100); // a tab in the background draws no frame
+}
+
 /** Lets the browser draw the page, hidden while it opens (dashboard.css, `.opening`). */
 function reveal() {
   const { classList } = document.documentElement;
@@ -229,7 +251,8 @@ function reveal() {
 
 /** Shows a whole overview: the week, the period's totals, charts and tables. */
 function showOverview(overview) {
-  // For `make bench`: the core's answer is here (…-received) and its figures on the page (…-shown).
+  // For `make bench`: the core's answer is here (…-received), and its figures and charts are on
+  // the page (…-shown); the tables follow (…-tables-shown).
   performance.mark("tacheron:overview-received");
   state.overview = overview;
   const summary = overview.summary;
@@ -261,7 +284,7 @@ function showOverview(overview) {
     }),
   );
   showValuation(summary.valuation);
-  showTables(summary, amount);
+  showTablesSoon(summary, amount);
 
   const nothing = total.count === 0;
   $("charts-empty").textContent = message("chartsEmpty");

@@ -9,6 +9,11 @@ const SUPPORTED = ["en", "fr"];
 /** Message names allow letters, digits and "_" only: an id's "-" becomes "_". */
 const nameOf = (key) => key.replaceAll("-", "_");
 
+/** Stand-ins for the nine values a message can take ($1 … $9): a private-use character that no
+ *  message or value contains, and the value's number. */
+const MARKERS = Array.from({ length: 9 }, (_, index) => `\uE000${index + 1}`);
+const MARKER = /\uE000(\d)/g;
+
 function substitute(entry, substitutions = []) {
   const values = Array.isArray(substitutions) ? substitutions : [substitutions];
   const positional = (text) => text.replace(/\$(\d)/g, (_, n) => String(values[Number(n) - 1] ?? ""));
@@ -41,20 +46,29 @@ export async function loadLanguage(override, settings) {
   }
   const browserLanguage = browserLocale.split(/[-_]/)[0].toLowerCase();
   if (chosen === "auto" || !SUPPORTED.includes(chosen) || chosen === browserLanguage) {
-    // Messages without substitutions are asked of the browser once each (a page asks for the
-    // same platform and kind names for every row of its tables).
+    // Each message is asked of the browser once (a page asks for the same names and the same
+    // "low–high" pattern for every row of its tables). One with substitutions is asked with
+    // markers in place of its values, which later calls replace: the browser's placeholders
+    // and "$$" are still resolved by the browser.
     const plain = new Map();
+    const templates = new Map();
+    const once = (cache, key, substitutions) => {
+      let text = cache.get(key);
+      if (text === undefined) {
+        text = chrome.i18n.getMessage(nameOf(key), substitutions);
+        cache.set(key, text);
+      }
+      return text;
+    };
     return {
       language: SUPPORTED.includes(browserLanguage) ? browserLanguage : "en",
       locale: browserLocale,
       message(key, substitutions) {
-        if (substitutions !== undefined) return chrome.i18n.getMessage(nameOf(key), substitutions) || key;
-        let text = plain.get(key);
-        if (text === undefined) {
-          text = chrome.i18n.getMessage(nameOf(key)) || key;
-          plain.set(key, text);
-        }
-        return text;
+        if (substitutions === undefined) return once(plain, key) || key;
+        const template = once(templates, key, MARKERS);
+        if (!template) return key;
+        const values = Array.isArray(substitutions) ? substitutions : [substitutions];
+        return template.replace(MARKER, (_, n) => String(values[n - 1] ?? ""));
       },
     };
   }
@@ -68,6 +82,12 @@ export async function loadLanguage(override, settings) {
       return entry ? substitute(entry, substitutions) : key;
     },
   };
+}
+
+/** Puts the page in its language. The build writes the English words into the pages
+ *  (tools/build.mjs), so an English page is right already and is left as it is. */
+export function translatePage({ language, message }) {
+  if (language !== "en") translate(document, message);
 }
 
 /** Fills every `[data-i18n]` element under `root` (and the title) with its message. Text already

@@ -2,12 +2,12 @@
 // the language the user chose or the browser's. The card is the build's rate-card.json (written
 // by `tacheron rate-card` from rates/rate-card.toml), read from the extension's own files.
 
-import { loadLanguage, translate } from "./i18n.js";
+import { loadLanguage, translatePage } from "./i18n.js";
 
 const { language, locale: ui, message } = await loadLanguage();
 const french = language === "fr";
 
-translate(document, message);
+translatePage({ language, message });
 document.documentElement.lang = ui;
 document.title = message("methodologyTitle");
 

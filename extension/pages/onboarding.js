@@ -1,10 +1,10 @@
 // The welcome page, opened once when Tâcheron is installed: what it counts, what it never keeps,
 // how to pause it and where the dashboard is, in the language the user chose or the browser's.
 
-import { loadLanguage, translate } from "./i18n.js";
+import { loadLanguage, translatePage } from "./i18n.js";
 
-const { locale, message } = await loadLanguage();
-translate(document, message);
+const { language, locale, message } = await loadLanguage();
+translatePage({ language, message });
 document.documentElement.lang = locale;
 
 const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];

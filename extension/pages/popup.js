@@ -3,10 +3,10 @@
 // only) and diagnostics for bug reports. Opened as a page of its own, it describes the most
 // recently used other tab.
 
-import { loadLanguage, translate } from "./i18n.js";
+import { loadLanguage, translatePage } from "./i18n.js";
 
-const { locale, message } = await loadLanguage();
-translate(document, message);
+const { language, locale, message } = await loadLanguage();
+translatePage({ language, message });
 document.documentElement.lang = locale;
 
 const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });

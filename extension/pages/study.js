@@ -5,10 +5,10 @@
 // it is only ever set as text, never as markup.
 
 import { formats } from "./format.js";
-import { loadLanguage, translate } from "./i18n.js";
+import { loadLanguage, translatePage } from "./i18n.js";
 
-const { locale, message } = await loadLanguage();
-translate(document, message);
+const { language, locale, message } = await loadLanguage();
+translatePage({ language, message });
 document.documentElement.lang = locale;
 const format = formats(locale, message);
 

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launchBrowser, startFixtureServer } from "./harness.mjs";
+import { launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=dashboard";
 const LIKE = "like-button-view-model button";
@@ -84,6 +84,7 @@ async function importFile(page, path) {
 async function choosePeriod(page, value, count) {
   await page.click(`label[for="period-${value}"]`);
   await page.locator("#total-count", { hasText: new RegExp(`^${count}$`) }).waitFor();
+  await tablesShown(page);
 }
 
 const totalCount = (page) => page.textContent("#total-count");
@@ -137,6 +138,7 @@ test("an imported export shows each period's totals, and choosing another period
     await page.fill("#period-to", daysAgo(15));
     await page.click('#custom-period button[type="submit"]');
     await page.locator("#total-count", { hasText: /^4$/ }).waitFor();
+    await tablesShown(page);
     assert.equal(await page.textContent("#totals-heading"), "Chosen dates");
     // The tables keep no row of the whole history shown before: Reddit's hashtags alone.
     const cells = (row) => row.locator("th, td").allTextContents();
@@ -351,6 +353,7 @@ test("delete everything asks first, then empties the dashboard and forgets the s
     await page.click("#delete-confirm");
     await page.locator("#status", { hasText: "Deleted: 5 days of counts, and your settings." }).waitFor();
     await page.locator("#total-count", { hasText: /^0$/ }).waitFor();
+    await tablesShown(page);
     assert.ok(await page.isVisible("#empty"));
     assert.ok(await page.isHidden("#details"));
     assert.ok(await page.isVisible("#charts-empty"));
@@ -371,6 +374,7 @@ test("choosing français speaks French at once; the browser's language again spe
     await page.locator("#status", { hasText: "Enregistré." }).waitFor();
     assert.equal(await page.textContent("#totals-heading"), "Les 30 derniers jours");
     assert.match(await page.textContent("#period-dates"), /30 jours$/);
+    await tablesShown(page);
     assert.match(await page.textContent("#by-kind"), /Publications et commentaires/);
     assert.equal(await page.inputValue("#language"), "fr");
     assert.equal(await page.textContent('label[for="period-all"]'), "Tout");

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { EXTENSION_DIR, launchBrowser, startFixtureServer } from "./harness.mjs";
+import { EXTENSION_DIR, launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=estimation";
 const LIKE = "like-button-view-model button";
@@ -129,6 +129,7 @@ test("in French, a like is valued in euros, at the SMIC, at the card's piece rat
         assert.doesNotMatch(text, /\$/, `${id} in euros only`);
       }
       assert.match(await dashboard.textContent("#wage-source"), /€/);
+      await tablesShown(dashboard);
       assert.match(await dashboard.textContent("#details tbody"), /€/);
 
       // One like: the card's reaction rate, piece value converted from its currency to euros.
@@ -189,6 +190,7 @@ for (const { language, ownLabel, saved } of [
           assert.match(text, /\$/, `${id} in dollars`);
           assert.doesNotMatch(text, /€/, `${id} in dollars only`);
         }
+        await tablesShown(dashboard);
         assert.match(await dashboard.textContent("#details tbody"), /\$/);
         assertShows(await dashboard.textContent("#wage-source"), 20, language, "the hourly rate shown");
         const pieces = ["like", "dislike"].map((detail) => rateOf("reaction", detail).value);
@@ -296,6 +298,7 @@ test("the time card says modelled with only likes, measured for a captcha solved
       "en",
       "total time",
     );
+    await tablesShown(dashboard);
     const rows = await dashboard.locator("#details tbody tr").allTextContents();
     assert.equal(rows.length, 2);
     const captchaRow = rows.find((row) => /Captchas/.test(row));

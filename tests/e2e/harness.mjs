@@ -302,6 +302,13 @@ export async function launchBrowser(
   return browser;
 }
 
+/** Waits for the dashboard's tables to show the figures already shown above them: the page fills
+ *  them in the task after drawing its figures and charts, with `aria-busy` on their section
+ *  meanwhile. */
+export async function tablesShown(page) {
+  await page.locator("#tables:not([aria-busy])").waitFor({ state: "attached" });
+}
+
 export class Browser {
   constructor(context, extensionId, server, profile, keepProfile = false) {
     this.context = context;
@@ -323,11 +330,12 @@ export class Browser {
     return page;
   }
 
-  /** The extension's dashboard in a new tab, loaded. */
+  /** The extension's dashboard in a new tab, loaded, its tables filled. */
   async dashboard() {
     const page = await this.context.newPage();
     await page.goto(this.dashboardUrl);
     await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
+    await tablesShown(page);
     return page;
   }
 
