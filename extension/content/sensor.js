@@ -141,9 +141,11 @@
   }
 
   // Confirming a flip costs the page nothing during its interaction: the click's own listener
-  // only reads the control's state before the page changes it; the state after is read in a task
-  // of its own once the click has been dispatched, and a MutationObserver, started then, sees the
-  // flips that come later (a page waiting for its server). Measured: an observer callback inside
+  // only reads the control's state before the page changes it; the state after is read once the
+  // click has been dispatched, before the next frame (a frame callback costs the click's listener
+  // less than a timer: 0.05–0.06 ms in all against 0.065–0.07 ms), and a MutationObserver,
+  // started then, sees the flips that come later (a page waiting for its server). A tab hidden
+  // before that frame settles them as it hides (`leaving`). Measured: an observer callback inside
   // the dispatch made a like's click about 5% slower on the fixture feed.
 
   /** The controls being watched after an act: element -> { rule, lastState, acts, until, observed }. */
@@ -210,7 +212,7 @@
     if (watched.size > 0) sweepTimer = setTimeout(sweep, CONFIRM_WITHIN_MS);
   }
 
-  /** Controls acted on during the current dispatch, looked at again in the task after it. */
+  /** Controls acted on during the current dispatch, looked at again before the next frame. */
   const freshlyActed = [];
   function afterDispatch() {
     for (const element of freshlyActed.splice(0)) {
@@ -238,7 +240,7 @@
     }
     entry.acts += 1;
     entry.until = performance.now() + CONFIRM_WITHIN_MS;
-    if (freshlyActed.push(element) === 1) setTimeout(afterDispatch, 0);
+    if (freshlyActed.push(element) === 1) requestAnimationFrame(afterDispatch);
   }
 
   // --- presses ---------------------------------------------------------------------------------
