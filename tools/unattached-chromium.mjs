@@ -8,11 +8,13 @@
 // read (performance entries) by another session once it has loaded.
 
 import { spawn } from "node:child_process";
+import { CHROMIUM_FLAGS } from "../tests/e2e/harness.mjs";
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts Chromium headless with the unpacked extension at `extensionDir` and the profile
- *  `profile` (a profile the Playwright harness used keeps its stored ledger). */
+/** Starts Chromium headless, in English, with the harness's switches, the unpacked extension at
+ *  `extensionDir` and the profile `profile` (a profile the Playwright harness used keeps its
+ *  stored ledger). */
 export async function launchUnattached({ profile, extensionDir, executablePath }) {
   const chromium = spawn(
     executablePath ?? process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -22,13 +24,8 @@ export async function launchUnattached({ profile, extensionDir, executablePath }
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       "--remote-debugging-pipe",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-features=OptimizationHints,MediaRouter,Translate",
+      "--lang=en-US",
+      ...CHROMIUM_FLAGS,
       "--window-size=1100,800",
       "about:blank",
     ],

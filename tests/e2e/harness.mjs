@@ -240,6 +240,21 @@ async function onboardingPage(context, extensionId) {
   throw new Error("the onboarding page did not open at install");
 }
 
+/** The switches every Chromium of the tests and the bench runs with, beyond its profile,
+ *  extension, language and host mapping: no sandbox or GPU on the test machine, and none of the
+ *  browser's own network traffic or features that would act on the pages. */
+export const CHROMIUM_FLAGS = [
+  "--ignore-certificate-errors",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-features=OptimizationHints,MediaRouter,Translate",
+];
+
 /**
  * `onboarding`: keep the welcome page opened at install (`browser.onboarding`); by default it
  * is closed once it has opened, and the tests start with the browser's blank page only.
@@ -275,15 +290,7 @@ export async function launchBrowser(
       ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
       `--lang=${language}`,
-      "--ignore-certificate-errors",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-features=OptimizationHints,MediaRouter,Translate",
+      ...CHROMIUM_FLAGS,
     ],
   });
   const keep = Boolean(ownProfile);
