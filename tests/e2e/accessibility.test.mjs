@@ -58,6 +58,11 @@ async function load(browser, name, colorScheme) {
     if ((await page.locator("svg.chart").count()) > 0) await page.locator("svg.chart").first().waitFor();
   }
   await page.evaluate(() => document.fonts.ready);
+  // The build writes each page's stylesheets into it, allowed by their hashes in the manifest's
+  // policy: a style the policy refused would leave the page unstyled, and axe's contrast checks
+  // about nothing.
+  const sheets = await page.evaluate(() => [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0));
+  assert.ok(sheets.length > 0 && sheets.every((rules) => rules > 0), `${name}: its styles apply (rules per <style>: ${sheets})`);
   return page;
 }
 

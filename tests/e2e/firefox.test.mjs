@@ -16,7 +16,6 @@ const FIREFOX_DIR = join(ROOT, "dist/firefox");
 const GECKO_ID = JSON.parse(readFileSync(join(FIREFOX_DIR, "manifest.json"), "utf8")).browser_specific_settings.gecko.id;
 // Fixed, so that the test can open the extension's pages (Firefox draws one at random otherwise).
 const EXTENSION_UUID = "4f1c3a52-7d0e-4b8e-9a51-0c2d6e8f7a13";
-const DASHBOARD = `moz-extension://${EXTENSION_UUID}/pages/dashboard.html`;
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -132,17 +131,19 @@ async function visit(url) {
   await firefox.call("POST", "/url", { url });
 }
 
-/** Opens the dashboard, freshly loaded, in the extension's tab. */
-async function openDashboard() {
+/** Opens one of the extension's pages (`dashboard`, `popup`…), freshly loaded, in the extension's tab. */
+async function openPage(name) {
+  const url = `moz-extension://${EXTENSION_UUID}/pages/${name}.html`;
   await firefox.call("POST", "/window", { handle: extensionTab });
-  await firefox.call("POST", "/execute/sync", { script: "location.replace(arguments[0]);", args: [DASHBOARD] });
+  await firefox.call("POST", "/execute/sync", { script: "location.replace(arguments[0]);", args: [url] });
   await until(
     () => firefox.call("POST", "/execute/sync", { script: "return [location.href, document.readyState];", args: [] }),
     // Between two documents the script can answer null: not there yet.
-    (answer) => Array.isArray(answer) && answer[0] === DASHBOARD && answer[1] === "complete",
-    "the dashboard",
+    (answer) => Array.isArray(answer) && answer[0] === url && answer[1] === "complete",
+    `the ${name} page`,
   );
 }
+const openDashboard = () => openPage("dashboard");
 
 async function clickLike() {
   await visit("https://www.youtube.com/watch?v=fixture");
@@ -178,6 +179,23 @@ test("firefox: a click made by the page's own script counts nothing", async () =
   await openDashboard();
   const stored = await until(storedToday, (day) => day?.["youtube/reaction/like"]?.n === 2, "the second like");
   assert.deepEqual(stored, { "youtube/reaction/like": { n: 2 } });
+});
+
+test("firefox: every extension page is styled: the styles the build wrote into it pass the manifest's policy", async () => {
+  const styled = {};
+  for (const page of ["dashboard", "popup", "onboarding", "methodology", "study", "class", "workshop"]) {
+    await openPage(page);
+    styled[page] = await firefox.call("POST", "/execute/sync", {
+      script: `return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
+        .concat(getComputedStyle(document.body).marginTop);`,
+      args: [],
+    });
+  }
+  for (const [page, found] of Object.entries(styled)) {
+    const margin = found.pop();
+    assert.ok(found.length > 0 && found.every((rules) => rules > 0), `${page}: rules per <style>: ${found}`);
+    assert.equal(margin, "0px", `${page}: its own body margin, not the browser's 8px`);
+  }
 });
 
 test("firefox: Mozilla's add-on linter finds no error, warning or notice in dist/firefox", () => {
