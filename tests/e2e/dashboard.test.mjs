@@ -134,6 +134,12 @@ test("an imported export shows each period's totals, and choosing another period
 
     // From… to…: only the day 20 days ago.
     await page.click('label[for="period-custom"]');
+    // Shown, the two fields are date inputs (made so only then: they are costly to build), from
+    // 2000 to today at most.
+    assert.deepEqual(
+      await page.$$eval("#custom-period input", (fields) => fields.map((field) => [field.type, field.min, field.max])),
+      [["date", "2000-01-01", new Date().toLocaleDateString("sv")], ["date", "2000-01-01", new Date().toLocaleDateString("sv")]],
+    );
     await page.fill("#period-from", daysAgo(25));
     await page.fill("#period-to", daysAgo(15));
     await page.click('#custom-period button[type="submit"]');
@@ -148,6 +154,16 @@ test("an imported export shows each period's totals, and choosing another period
     assert.equal(details.length, 1);
     assert.match(details[0], /^Reddit\s*Hashtags\s*4/);
     assert.equal(await page.getAttribute("#details tbody tr a", "href"), "methodology.html#kind-hashtag");
+
+    // A reload keeps the dates chosen, in their date fields.
+    await page.waitForFunction(() => typeof history.state?.period === "object");
+    await page.reload();
+    await page.locator("#total-count", { hasText: /^4$/ }).waitFor();
+    assert.ok(await page.isVisible("#custom-period"));
+    assert.deepEqual(
+      await page.$$eval("#custom-period input", (fields) => fields.map((field) => [field.type, field.value])),
+      [["date", daysAgo(25)], ["date", daysAgo(15)]],
+    );
 
     // A span longer than ten years is refused and the period shown stays.
     await page.fill("#period-from", "2000-01-01");
