@@ -13,21 +13,12 @@ const DAILY_LIMIT = 92;
 
 const SVG = "http://www.w3.org/2000/svg";
 
-/** The SVG text as a node of this document, or null if it is not well-formed SVG. */
-function parseSvg(text) {
-  const parsed = new DOMParser().parseFromString(text, "image/svg+xml");
-  const root = parsed.documentElement;
-  if (root.namespaceURI !== SVG || root.localName !== "svg" || parsed.getElementsByTagName("parsererror").length) {
-    return null;
+/** Removes from the parsed `svg` anything that could run or load something: shapes and text only. */
+function keepShapesOnly(svg) {
+  for (const element of svg.querySelectorAll("script, foreignObject, image, use, a, style")) element.remove();
+  for (const element of [svg, ...svg.querySelectorAll("*")]) {
+    for (const name of element.getAttributeNames()) if (/^on|href$/i.test(name)) element.removeAttribute(name);
   }
-  // Shapes and text only: anything that could run or load something is left out.
-  for (const element of root.querySelectorAll("script, foreignObject, image, use, a, style")) element.remove();
-  for (const element of [root, ...root.querySelectorAll("*")]) {
-    for (const attribute of [...element.attributes]) {
-      if (/^on/i.test(attribute.name) || /href$/i.test(attribute.name)) element.removeAttribute(attribute.name);
-    }
-  }
-  return document.adoptNode(root);
 }
 
 /** The core's dates ("2026-11-28") and numbers (`data-value`: "40", "0.25") in the page's
@@ -44,14 +35,19 @@ function localizeText(svg, fmt, withYear, value) {
   }
 }
 
-/** The charts' SVG texts as nodes of this document, in order, each null if it is not
- *  well-formed SVG. They are read as one document, since making a document costs more than
- *  reading a chart; if that fails, each is read alone. */
-function parseSvgs(texts) {
-  const together = parseSvg(`<svg xmlns="${SVG}">${texts.join("")}</svg>`);
-  const charts = together ? [...together.children] : [];
-  const whole = charts.length === texts.length && charts.every((chart) => chart.namespaceURI === SVG && chart.localName === "svg");
-  return whole ? charts : texts.map(parseSvg);
+/** The charts' SVG texts as nodes of this document, in order; each null if it is not one <svg>
+ *  element. Each is read by the HTML parser into an inert template (nothing in it loads or runs)
+ *  and cleaned before it is moved into the page: half the time that reading it as an SVG
+ *  document (DOMParser) took as the dashboard opens. */
+export function parseSvgs(texts) {
+  return texts.map((text) => {
+    const template = document.createElement("template");
+    template.innerHTML = text;
+    const svg = template.content.childElementCount === 1 ? template.content.firstElementChild : null;
+    if (svg?.namespaceURI !== SVG || svg.localName !== "svg") return null;
+    keepShapesOnly(svg);
+    return document.adoptNode(svg);
+  });
 }
 
 /** Puts the chart `svg` (parsed, or null) into `box`, named `label`; false if there is none. */

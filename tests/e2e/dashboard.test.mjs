@@ -508,6 +508,39 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     assert.ok(weekNames.at(-1).endsWith(`${new Date().getDate()}, ${new Date().getFullYear()}`), weekNames.at(-1));
   }));
 
+test("a chart's SVG reaches the page as shapes and text only, and anything else as no chart", () =>
+  withBrowser(async (browser) => {
+    const page = await browser.dashboard();
+    const parsed = await page.evaluate(async () => {
+      window.ran = [];
+      const { parseSvgs } = await import("./dashboard-charts.js");
+      const svg = (inside, attributes = "") => `<svg xmlns="http://www.w3.org/2000/svg"${attributes}>${inside}</svg>`;
+      const charts = parseSvgs([
+        svg(
+          '<script>ran.push("script")</script><a href="https://example.org/"><rect/></a><rect width="2" onclick="ran.push(1)"/>' +
+            '<image href="https://example.org/i.png"/><foreignObject><p>a paragraph</p></foreignObject><style>*{}</style>' +
+            '<use href="#x"/><text class="tick" data-value="3">3</text>',
+          ' onload="ran.push(2)"',
+        ),
+        "<p>not a chart</p>",
+        svg("") + svg(""),
+        "",
+      ]);
+      document.body.append(...charts.filter(Boolean));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { charts: charts.map((chart) => chart?.outerHTML ?? null), inPage: charts[0]?.isConnected, ran: window.ran };
+    });
+    assert.deepEqual(parsed.charts, [
+      '<svg xmlns="http://www.w3.org/2000/svg"><rect width="2"></rect><text class="tick" data-value="3">3</text></svg>',
+      null,
+      null,
+      null,
+    ]);
+    assert.equal(parsed.inPage, true);
+    assert.deepEqual(parsed.ran, [], "nothing in a chart ran");
+    assert.deepEqual(server.unexpected(), [], "nothing in a chart was loaded");
+  }));
+
 test("no request left the extension during the run", () => {
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
