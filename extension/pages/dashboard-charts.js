@@ -36,14 +36,13 @@ function localizeText(svg, fmt, withYear, value) {
 }
 
 /** The charts' SVG texts as nodes of this document, in order; each null if it is not one <svg>
- *  element. Each is read by the HTML parser into an inert template (nothing in it loads or runs)
- *  and cleaned before it is moved into the page: half the time that reading it as an SVG
- *  document (DOMParser) took as the dashboard opens. */
+ *  element. Each is read by the HTML parser into an inert document (nothing in it loads or runs)
+ *  and cleaned before it is moved into the page; the XML parser took twice as long. */
 export function parseSvgs(texts) {
+  const parser = new DOMParser();
   return texts.map((text) => {
-    const template = document.createElement("template");
-    template.innerHTML = text;
-    const svg = template.content.childElementCount === 1 ? template.content.firstElementChild : null;
+    const { body } = parser.parseFromString(text, "text/html");
+    const svg = body.childElementCount === 1 ? body.firstElementChild : null;
     if (svg?.namespaceURI !== SVG || svg.localName !== "svg") return null;
     keepShapesOnly(svg);
     return document.adoptNode(svg);
