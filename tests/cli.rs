@@ -7,31 +7,20 @@
     reason = "in a test, a panic is a failed test"
 )]
 
+mod common;
+
+use common::{success, tacheron, temp_dir};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use tacheron::card::CARD;
 use tacheron::model::Kind;
 
-fn tacheron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tacheron"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
 fn json_of(output: &Output) -> serde_json::Value {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("JSON output")
+    serde_json::from_str(&success(output)).expect("JSON output")
 }
 
 fn temp_file(name: &str, contents: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tacheron-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
+    let path = temp_dir("cli", name).join(name);
     std::fs::write(&path, contents).expect("written");
     path
 }

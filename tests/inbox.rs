@@ -8,6 +8,8 @@
     reason = "in a test, a panic is a failed test"
 )]
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -27,10 +29,7 @@ const STUDY: &str = "labour-2031";
 const TOKEN: &str = "researcher-token-0123456789";
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tacheron-inbox-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::temp_dir("inbox", name)
 }
 
 struct Study {

@@ -7,8 +7,10 @@
     reason = "in a test, a panic is a failed test"
 )]
 
+mod common;
+
+use common::{success, tacheron};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use tacheron::card::CARD;
 use tacheron::date::LocalDate;
 use tacheron::ledger::Ledger;
@@ -19,27 +21,8 @@ use tacheron::study::manifest::Manifest;
 use tacheron::study::report::{ReportPeriod, Withheld, build_report};
 use tacheron::study::{SystemRandom, random_id};
 
-fn tacheron(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tacheron"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn success(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8")
-}
-
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tacheron-study-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    common::temp_dir("study", name)
 }
 
 fn path(dir: &Path, name: &str) -> String {
