@@ -135,9 +135,15 @@ async function visit(url) {
 async function openPage(name) {
   const url = `moz-extension://${EXTENSION_UUID}/pages/${name}.html`;
   await firefox.call("POST", "/window", { handle: extensionTab });
-  await firefox.call("POST", "/execute/sync", { script: "location.replace(arguments[0]);", args: [url] });
+  // The document being left is marked, so that a page opened again at the same address is not
+  // taken for the new one before it has gone.
+  await firefox.call("POST", "/execute/sync", { script: "window.tacheronLeaving = true; location.replace(arguments[0]);", args: [url] });
   await until(
-    () => firefox.call("POST", "/execute/sync", { script: "return [location.href, document.readyState];", args: [] }),
+    () =>
+      firefox.call("POST", "/execute/sync", {
+        script: "return window.tacheronLeaving ? null : [location.href, document.readyState];",
+        args: [],
+      }),
     // Between two documents the script can answer null: not there yet.
     (answer) => Array.isArray(answer) && answer[0] === url && answer[1] === "complete",
     `the ${name} page`,
@@ -185,11 +191,19 @@ test("firefox: every extension page is styled: the styles the build wrote into i
   const styled = {};
   for (const page of ["dashboard", "popup", "onboarding", "methodology", "study", "class", "workshop"]) {
     await openPage(page);
-    styled[page] = await firefox.call("POST", "/execute/sync", {
-      script: `return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
-        .concat(getComputedStyle(document.body).marginTop);`,
-      args: [],
-    });
+    // Read again while the answer is null (a document still on its way, as in `openPage`).
+    styled[page] = await until(
+      () =>
+        firefox.call("POST", "/execute/sync", {
+          script: `return location.href.endsWith("/${page}.html") && document.body
+            ? [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
+              .concat(getComputedStyle(document.body).marginTop)
+            : null;`,
+          args: [],
+        }),
+      Array.isArray,
+      `the ${page} page's styles`,
+    );
   }
   for (const [page, found] of Object.entries(styled)) {
     const margin = found.pop();
