@@ -191,19 +191,11 @@ test("firefox: every extension page is styled: the styles the build wrote into i
   const styled = {};
   for (const page of ["dashboard", "popup", "onboarding", "methodology", "study", "class", "workshop"]) {
     await openPage(page);
-    // Read again while the answer is null (a document still on its way, as in `openPage`).
-    styled[page] = await until(
-      () =>
-        firefox.call("POST", "/execute/sync", {
-          script: `return location.href.endsWith("/${page}.html") && document.body
-            ? [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
-              .concat(getComputedStyle(document.body).marginTop)
-            : null;`,
-          args: [],
-        }),
-      Array.isArray,
-      `the ${page} page's styles`,
-    );
+    styled[page] = await firefox.call("POST", "/execute/sync", {
+      script: `return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
+        .concat(getComputedStyle(document.body).marginTop);`,
+      args: [],
+    });
   }
   for (const [page, found] of Object.entries(styled)) {
     const margin = found.pop();
