@@ -2,13 +2,15 @@
 // Prints figures against the budgets of issue 3; asserts nothing.
 // - sensor start: evaluating the rules file and sensor.js, in the page's main thread (median of
 //   10 fresh loads; budget <= 2 ms);
-// - click handling: time inside the sensor's click listener (median of 50 clicks; <= 0.1 ms);
+// - click handling: time inside the sensor's listeners for a like, as the button goes down and
+//   on the click (median of 100 likes; <= 0.1 ms);
 // - long tasks (> 50 ms) while scrolling the feed, with and without the extension;
 // - added memory per tab: JS heap after GC with the extension minus without (<= 1 MB);
 // - interaction time: from a click's creation to the end of its dispatch (a listener on window in
 //   the bubbling phase, the last to run: after the sensor's listener, the page's own and the
 //   microtasks between them, where the sensor checks the state), with and without the extension,
-//   in two browsers that take turns click by click, as a ratio of medians (<= 1.02); the part of
+//   in two browsers that take turns click by click, each press held HOLD_MS as a person's would be,
+//   as a ratio of medians (<= 1.02); the part of
 //   it that the sensor can lengthen, the click's dispatch, which a busy machine disturbs less; and
 //   the time to the next frame, for context (frame-aligned, so noisier).
 
@@ -19,6 +21,10 @@ import { launchBrowser, ROOT, startFixtureServer } from "../tests/e2e/harness.mj
 // Cross-origin isolated, so that performance.now() resolves microseconds rather than 0.1 ms.
 const FEED = "https://x.com/home?posts=500&isolated=1";
 const LIKES = '[data-testid="like"], [data-testid="unlike"]';
+// How long each like's button stays down in the side-by-side interactions. A person's press lasts
+// longer still; with none, the driver's button-up would wait behind the button-down's handling,
+// which is not the order in which a person's click reaches a page.
+const HOLD_MS = 50;
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -72,6 +78,11 @@ async function timedFeed(browser) {
     window.clickDispatches = [];
     window.clickFrames = [];
     let pointerUp = 0;
+    // Both pages draw every frame, as a feed with a playing video or an animation does: the
+    // sensor asks for frames while a toggle is pressed, which would otherwise wake the main
+    // thread of the page with the extension alone and answer its clicks sooner.
+    const drawEachFrame = () => requestAnimationFrame(drawEachFrame);
+    drawEachFrame();
     window.addEventListener("pointerup", () => {
       pointerUp = performance.now();
     });
@@ -91,7 +102,7 @@ async function interactions(bare, equipped, clicks = 300) {
   const pages = [await timedFeed(bare), await timedFeed(equipped)];
   const likes = pages.map((page) => page.locator(LIKES));
   for (let i = 0; i < clicks; i += 1) {
-    for (const buttons of likes) await buttons.nth(i).click();
+    for (const buttons of likes) await buttons.nth(i).click({ delay: HOLD_MS });
   }
   await pages[0].waitForTimeout(100);
   const [without, withExtension] = await Promise.all(
@@ -138,13 +149,20 @@ try {
     starts.push(await page.evaluate(instrumentedSensor, { rulesJs, sensorJs }));
     if (run === 0) {
       await clickLikes(page, 100);
-      clickTimes = await page.evaluate(() => window.sensorTimings.click ?? []);
+      // A like is one press: the sensor finds the control as the button goes down, and the
+      // click takes the result; both listeners count.
+      clickTimes = await page.evaluate(() => {
+        const { pointerdown = [], click = [] } = window.sensorTimings;
+        return click.map((time, i) => time + (pointerdown[i] ?? 0));
+      });
     }
     await page.close();
   }
   console.log(`sensor start (rules + sensor.js, 500-post feed): median ${ms(median(starts))} of 10 loads (budget <= 2 ms)`);
   if (process.env.TACHERON_BENCH_DETAIL) console.log(clickTimes.map((t) => t.toFixed(3)).join(" "));
-  console.log(`sensor click handling: median ${ms(median(clickTimes))}, max ${ms(Math.max(...clickTimes))} over ${clickTimes.length} clicks (budget <= 0.1 ms median)`);
+  console.log(
+    `sensor click handling (button down and click): median ${ms(median(clickTimes))}, max ${ms(Math.max(...clickTimes))} over ${clickTimes.length} likes (budget <= 0.1 ms median)`,
+  );
 
   const without = await pageFigures(bare);
   const equipped = await launchBrowser(server);
@@ -161,7 +179,7 @@ try {
   await equipped.close();
   const ratio = median(side.withExtension.tasks) / median(side.without.tasks);
   console.log(
-    `interaction (click to the end of its dispatch, 300 likes each, taking turns): median ${ms(median(side.withExtension.tasks))} with, ` +
+    `interaction (click to the end of its dispatch, 300 likes each held ${HOLD_MS} ms, taking turns): median ${ms(median(side.withExtension.tasks))} with, ` +
       `${ms(median(side.without.tasks))} without = ${ratio.toFixed(3)}x (budget <= 1.02x)`,
   );
   const sensorAdds = median(side.withExtension.dispatches) - median(side.without.dispatches);

@@ -55,9 +55,23 @@ async function step(page, action) {
     if (action.waitFor) return frame.locator(action.waitFor).waitFor({ state: action.state ?? "visible" });
   }
   if (action.waitFor) return page.locator(action.waitFor).waitFor();
-  if (action.click) return page.click(action.click);
+  // `hold`: how long the mouse button stays down, in ms (none by default).
+  if (action.click) return page.click(action.click, { delay: action.hold ?? 0 });
   if (action.untrustedClick) {
     return page.evaluate((selector) => document.querySelector(selector).click(), action.untrustedClick);
+  }
+  if (action.pressAndRelease) {
+    // The mouse button goes down on one element and comes up on another, as when a person
+    // changes their mind: the click then goes to an element holding both, if any.
+    const { down, up } = action.pressAndRelease;
+    const centre = async (selector) => {
+      const box = await page.locator(selector).boundingBox();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    };
+    await page.mouse.move(...(await centre(down)));
+    await page.mouse.down();
+    await page.mouse.move(...(await centre(up)), { steps: 4 });
+    return page.mouse.up();
   }
   if (action.focus) return page.focus(action.focus);
   if (action.press) return page.keyboard.press(action.press);
