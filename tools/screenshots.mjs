@@ -11,7 +11,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchBrowser, ROOT, startFixtureServer, tablesShown } from "../tests/e2e/harness.mjs";
+import { dashboardReady, launchBrowser, ROOT, startFixtureServer } from "../tests/e2e/harness.mjs";
 import { demoExport } from "./demo-ledger.mjs";
 
 const OUT = join(ROOT, "docs/screenshots");
@@ -58,8 +58,7 @@ async function open(browser, path, colorScheme, viewport) {
 
 async function dashboard(browser, colorScheme, file) {
   const page = await open(browser, "dashboard.html", colorScheme, DASHBOARD_VIEWPORT);
-  await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
-  await tablesShown(page);
+  await dashboardReady(page);
   await settled(page);
   if ((await page.locator("svg.chart").count()) > 0) await page.locator("svg.chart").first().waitFor();
   await page.evaluate(() => document.fonts.ready);

@@ -9,7 +9,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { axeViolations as violations, launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
+import { axeViolations as violations, dashboardReady, launchBrowser, startFixtureServer } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=accessibility";
 
@@ -52,8 +52,7 @@ async function load(browser, name, colorScheme) {
   await page.goto(`chrome-extension://${browser.extensionId}/${PAGES[name].path}`);
   for (const selector of PAGES[name].ready) await page.locator(selector).first().waitFor();
   if (name === "dashboard") {
-    await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
-    await tablesShown(page);
+    await dashboardReady(page);
     // Charts, when the dashboard has them, are drawn after the totals.
     if ((await page.locator("svg.chart").count()) > 0) await page.locator("svg.chart").first().waitFor();
   }

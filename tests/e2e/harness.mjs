@@ -316,6 +316,13 @@ export async function tablesShown(page) {
   await page.locator("#tables:not([aria-busy])").waitFor({ state: "attached" });
 }
 
+/** Waits for a dashboard that has just been opened: its figures shown (the week's total no longer
+ *  "–"), then its tables. */
+export async function dashboardReady(page) {
+  await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
+  await tablesShown(page);
+}
+
 export class Browser {
   constructor(context, extensionId, server, profile, keepProfile = false) {
     this.context = context;
@@ -341,8 +348,7 @@ export class Browser {
   async dashboard() {
     const page = await this.context.newPage();
     await page.goto(this.dashboardUrl);
-    await page.locator("#total-count").filter({ hasNotText: "–" }).waitFor();
-    await tablesShown(page);
+    await dashboardReady(page);
     return page;
   }
 
