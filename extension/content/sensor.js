@@ -244,12 +244,17 @@
     return entry;
   }
 
-  /** A trusted act on a toggle: it allows one flip, looked for before the next frame. */
+  /** A trusted act on a watched toggle: it allows one flip, looked for before the next frame (by
+   *  a frame callback asked for here, unless one is coming already). */
+  function countAct(element, entry, frameComing) {
+    entry.acts += 1;
+    if (freshlyActed.push(element) === 1 && !frameComing) requestAnimationFrame(afterDispatch);
+  }
+
+  /** A trusted act on a toggle that no press has watched. */
   function watch(element, rule) {
     const entry = watchFor(element, rule);
-    if (!entry) return;
-    entry.acts += 1;
-    if (freshlyActed.push(element) === 1) requestAnimationFrame(afterDispatch);
+    if (entry) countAct(element, entry, false);
   }
 
   // --- presses ---------------------------------------------------------------------------------
@@ -346,13 +351,12 @@
    *  submit, or nothing. It costs the page one `closest` against one selector when the target is
    *  nothing we look for, which is nearly always. At `window`, an event inside an open shadow root
    *  is retargeted to its host: only then is the composed path read. */
-  function actOn(event) {
+  function actOn(event, composed = event.target.shadowRoot ? event.composedPath() : null) {
     const target = event.target;
     if (!(target instanceof Element)) return null;
     let control = null;
     let path = null;
-    if (target.shadowRoot) {
-      const composed = event.composedPath();
+    if (composed) {
       const hit = composed.findIndex((node) => node instanceof Element && node.matches(clickable));
       if (hit >= 0) [control, path] = [composed[hit], composed.slice(hit)];
     } else {
@@ -393,7 +397,9 @@
     (event) => {
       pressed = null;
       if (!event.isTrusted || event.button !== 0 || !clickable || !(event.target instanceof Element)) return;
-      const press = { target: event.target, inner: innermost(event), act: actOn(event), entry: null, looking: false };
+      const target = event.target;
+      const composed = target.shadowRoot ? event.composedPath() : null; // read once, for both
+      const press = { target, inner: composed ? composed[0] : target, act: actOn(event, composed), entry: null, looking: false };
       if (press.act?.toggle) press.entry = watchFor(press.act.toggle.element, press.act.toggle.rule);
       pressed = press;
       if (press.entry) lookWhilePressed(press);
@@ -418,9 +424,7 @@
         const { element, rule } = act.toggle;
         // The press took the watch and runs the frame callbacks: only the act is left to count.
         if (!samePress || !started.looking) return watch(element, rule);
-        started.entry.acts += 1;
-        freshlyActed.push(element);
-        return;
+        return countAct(element, started.entry, true);
       }
       if (act.press) return onPress(act.press.element, act.press.rule);
       const editor = editorFor(act.submit.element, act.submit.rule);

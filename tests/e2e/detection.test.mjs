@@ -37,6 +37,12 @@ function filesOnDisk(files) {
   });
 }
 
+/** The centre of the element that `selector` finds on `page`, in the page's coordinates. */
+async function centreOf(page, selector) {
+  const box = await page.locator(selector).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
 /** Runs one step of a case on `page`. */
 async function step(page, action) {
   // Inside an iframe: { frame: "iframe selector", click | waitFor | type }.
@@ -64,13 +70,11 @@ async function step(page, action) {
     // The mouse button goes down on one element and comes up on another, as when a person
     // changes their mind: the click then goes to an element holding both, if any.
     const { down, up } = action.pressAndRelease;
-    const centre = async (selector) => {
-      const box = await page.locator(selector).boundingBox();
-      return [box.x + box.width / 2, box.y + box.height / 2];
-    };
-    await page.mouse.move(...(await centre(down)));
+    const from = await centreOf(page, down);
+    const to = await centreOf(page, up);
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(...(await centre(up)), { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 4 });
     return page.mouse.up();
   }
   if (action.focus) return page.focus(action.focus);
@@ -83,9 +87,8 @@ async function step(page, action) {
   if (action.trustedDrop) {
     // Files dropped as a person would: real drag input through DevTools, files on disk.
     const paths = filesOnDisk(action.trustedDrop.files);
-    const box = await page.locator(action.trustedDrop.selector).boundingBox();
+    const at = await centreOf(page, action.trustedDrop.selector);
     const cdp = await page.context().newCDPSession(page);
-    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const data = { items: [], files: paths, dragOperationsMask: 1 };
     for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
     return cdp.detach();
