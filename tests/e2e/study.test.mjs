@@ -3,9 +3,9 @@
 // and a browser restart, and reaches the real inbox (`tacheron collect`, SQLite) behind an https
 // proxy; the researcher's toolkit then opens it to the very text previewed and adds it up.
 //
-// A report covers a completed day, so the browser lives first in Pago Pago (UTC−11), then in
-// Kiritimati (UTC+14): whatever the machine's hour, Kiritimati's date is Pago Pago's plus one, and
-// the day of the likes is over when the browser starts again, as it is for someone who travels.
+// A report covers a completed day, so the browser lives first in one time zone, then in another
+// where it is already the next day (chosen when the test starts, see `todayAndTomorrow`): the day
+// of the likes is over when the browser starts again, as it is for someone who travels.
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
@@ -23,8 +23,32 @@ const INBOX_HOST = "inbox.univ.example";
 const SITE_HOST = "study.univ.example";
 const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
 const STUDY = "unpaid-clicks";
-const BEFORE_MIDNIGHT = "Pacific/Pago_Pago";
-const AFTER_MIDNIGHT = "Pacific/Kiritimati";
+
+/** Two fixed-offset time zones (UTC−12 to UTC+14) where, right now, the second one's date is the
+ *  first one's plus one, both as far from a midnight as can be (at least an hour, whatever the
+ *  machine's hour; the test takes under a minute). No fixed pair does it: Pago Pago (UTC−11) and
+ *  Kiritimati (UTC+14) are 25 hours apart, two dates apart for an hour each day. */
+function todayAndTomorrow(now = Date.now()) {
+  const HOUR = 3_600_000;
+  const zones = [];
+  for (let offset = -12; offset <= 14; offset += 1) {
+    const local = now + offset * HOUR;
+    const hour = (local % (24 * HOUR)) / HOUR;
+    // POSIX names count the other way: Etc/GMT+11 is UTC−11.
+    const name = offset === 0 ? "Etc/UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
+    zones.push({ name, day: Math.floor(local / (24 * HOUR)), fromMidnight: Math.min(hour, 24 - hour) });
+  }
+  let best = null;
+  for (const today of zones) {
+    for (const tomorrow of zones) {
+      if (tomorrow.day !== today.day + 1) continue;
+      const margin = Math.min(today.fromMidnight, tomorrow.fromMidnight);
+      if (!best || margin > best.margin) best = { margin, zones: [today.name, tomorrow.name] };
+    }
+  }
+  return best.zones;
+}
+const [BEFORE_MIDNIGHT, AFTER_MIDNIGHT] = todayAndTomorrow();
 
 const tacheron = (...args) => execFileSync(TACHERON, args, { encoding: "utf8" });
 const dateIn = (timeZone, plusDays = 0) =>
@@ -197,7 +221,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
   server.expect(ENDPOINT);
   const profile = mkdtempSync(join(tmpdir(), "tacheron-profile-"));
 
-  // Day one, in Pago Pago: the participant reads the study, joins, and likes two posts.
+  // Day one: the participant reads the study, joins, and likes two posts.
   let participantId;
   let browser = await launchBrowser(server, { profile, timezone: BEFORE_MIDNIGHT });
   try {
@@ -227,7 +251,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     await browser.close();
   }
 
-  // The next morning, in Kiritimati, with the inbox down: the day's report is reviewed and sent.
+  // The next day, in a time zone where it has begun, with the inbox down: the day's report is reviewed and sent.
   let previewed;
   browser = await launchBrowser(server, { profile, timezone: AFTER_MIDNIGHT });
   try {
