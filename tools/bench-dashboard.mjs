@@ -56,13 +56,11 @@ function yearOfUse() {
 }
 
 /** In the page: when its first figures and charts were shown, and its tables filled (ms since
- *  the navigation started), and whether it opened on the answer the worker wrote into its start
- *  script ("written-in") or asked ("asked"). */
+ *  the navigation started). */
 const OPENED = `new Promise((resolve) => {
   const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
   const done = () => at("tacheron:overview-shown") !== undefined && at("tacheron:tables-shown") !== undefined;
-  const firstAnswer = () => performance.getEntriesByName("tacheron:first-answer")[0]?.detail;
-  const answer = () => resolve({ charts: at("tacheron:overview-shown"), tables: at("tacheron:tables-shown"), firstAnswer: firstAnswer() });
+  const answer = () => resolve({ charts: at("tacheron:overview-shown"), tables: at("tacheron:tables-shown") });
   if (done()) return answer();
   new PerformanceObserver((list, observer) => {
     if (done()) {
@@ -169,8 +167,7 @@ try {
   console.log(
     `dashboard open with a year of data, to charts shown: median ${of(opens, "charts").toFixed(0)} ms of ${OPENS} ` +
       `(quartiles ${quantile(openCharts, 0.25).toFixed(0)}-${quantile(openCharts, 0.75).toFixed(0)} ms; budget <= 100 ms); ` +
-      `tables filled: ${of(opens, "tables").toFixed(0)} ms; ` +
-      `the core's answer written into the start script in ${opens.filter((run) => run.firstAnswer === "written-in").length} of ${OPENS}`,
+      `tables filled: ${of(opens, "tables").toFixed(0)} ms`,
   );
   console.log(
     `  the same, driven by Playwright (the test driver attached to the page): charts ${of(driven, "charts").toFixed(0)} ms, ` +

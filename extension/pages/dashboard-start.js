@@ -4,9 +4,7 @@
 // its way (often there) by the time the page's module runs; that module (dashboard.js) takes it
 // from `globalThis.tacheronDashboardStart`.
 //
-// The settings come with the overview: the page's language depends on them. In Chromium the worker
-// serves this script with its answer for the default period already written in ahead of it
-// (`globalThis.tacheronDashboardAnswer`, background.js): the page then asks nothing as it opens.
+// The settings come with the overview: the page's language depends on them.
 
 import { ask } from "./core-messages.js";
 
@@ -28,18 +26,10 @@ function keptPeriod() {
 setTimeout(() => document.documentElement.classList.remove("opening"), 2000);
 
 const period = keptPeriod();
-// The browser's language decides the default valuation (the core's rule), whatever language the
-// page speaks.
-const locale = chrome.i18n.getUILanguage();
-const written = globalThis.tacheronDashboardAnswer;
-delete globalThis.tacheronDashboardAnswer;
-const writtenFits = written?.period === period && written.locale === locale && written.answer?.type === "dashboard";
-// For `make bench` and the tests: whether the page opened on the answer written in.
-performance.mark("tacheron:first-answer", { detail: writtenFits ? "written-in" : "asked" });
-// Otherwise one question for both: each message to the worker is a round trip through the
-// browser, which is slowest while a tab opens. Resolves to the answer, or to the Error that
-// stopped it.
-const opening = writtenFits ? Promise.resolve(written.answer) : ask("dashboard", { locale, period }).catch((error) => error);
+// One question for both: each message to the worker is a round trip through the browser, which
+// is slowest while a tab opens. The browser's language decides the default valuation (the core's
+// rule), whatever language the page speaks. Resolves to the answer, or to the Error that stopped it.
+const opening = ask("dashboard", { locale: chrome.i18n.getUILanguage(), period }).catch((error) => error);
 const part = (name, type) => opening.then((answer) => (answer instanceof Error ? answer : { type, [name]: answer[name] }));
 globalThis.tacheronDashboardStart = Object.freeze({
   /** The period the page opens on. */

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { dashboardReady, launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
+import { launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=dashboard";
 const LIKE = "like-button-view-model button";
@@ -539,57 +539,6 @@ test("a chart's SVG reaches the page as shapes and text only, and anything else 
     assert.equal(parsed.inPage, true);
     assert.deepEqual(parsed.ran, [], "nothing in a chart ran");
     assert.deepEqual(server.unexpected(), [], "nothing in a chart was loaded");
-  }));
-
-test("the dashboard's first answer comes written into its start script, fresh at each opening and reload, and no web page can load it", () =>
-  withBrowser(async (browser) => {
-    const firstAnswer = (page) => page.evaluate(() => performance.getEntriesByName("tacheron:first-answer")[0]?.detail);
-    const watch = await browser.visit(WATCH);
-    await watch.click(LIKE);
-    await browser.waitForStored((data) => JSON.stringify(data).includes("like"), "the like");
-
-    // The worker serves the start script with the core's answer in it: the page asks nothing.
-    const dashboard = await browser.dashboard();
-    assert.equal(await firstAnswer(dashboard), "written-in");
-    assert.equal(await totalCount(dashboard), "1");
-
-    // A reload, and the next opening, get the answer of their moment, not a copy of the last one.
-    await watch.click(DISLIKE);
-    await browser.waitForStored((data) => JSON.stringify(data).includes("dislike"), "the dislike");
-    await dashboard.reload();
-    await dashboardReady(dashboard);
-    assert.equal(await firstAnswer(dashboard), "written-in");
-    assert.equal(await totalCount(dashboard), "2");
-    const another = await browser.dashboard();
-    assert.equal(await firstAnswer(another), "written-in");
-    assert.equal(await totalCount(another), "2");
-    await another.close();
-
-    // Reopened on another period than the one written in, the page asks for its own.
-    await choosePeriod(dashboard, "today", 2);
-    await dashboard.waitForFunction(() => history.state?.period === "today");
-    await dashboard.reload();
-    await dashboard.locator("#total-count", { hasText: /^2$/ }).waitFor();
-    assert.equal(await firstAnswer(dashboard), "asked");
-    assert.equal(await dashboard.textContent("#totals-heading"), "Today");
-
-    // A web page that names the start script, as a script or a request, gets nothing.
-    const url = `chrome-extension://${browser.extensionId}/pages/dashboard-start.js`;
-    const tried = await watch.evaluate(async (url) => {
-      const script = document.createElement("script");
-      script.src = url;
-      const loaded = await new Promise((resolve) => {
-        script.onload = () => resolve("loaded");
-        script.onerror = () => resolve("refused");
-        document.head.append(script);
-      });
-      const fetched = await fetch(url).then(
-        (response) => response.text(),
-        () => "refused",
-      );
-      return { loaded, fetched, written: typeof globalThis.tacheronDashboardAnswer, start: typeof globalThis.tacheronDashboardStart };
-    }, url);
-    assert.deepEqual(tried, { loaded: "refused", fetched: "refused", written: "undefined", start: "undefined" });
   }));
 
 test("no request left the extension during the run", () => {
