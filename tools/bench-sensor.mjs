@@ -190,7 +190,7 @@ try {
 
   // Side by side, in PAIRS fresh pairs of browsers: within a pair, one browser's clicks may run
   // faster than the other's for reasons of their own (which core, what the machine does
-  // meanwhile), by up to 5-9% either way on the two-core test machine, much more than the
+  // meanwhile), by 2-13% either way on the two-core test machine, much more than the
   // sensor's share. Each pair gives a ratio; their median is the figure, every pair's is printed.
   const side = { without: { tasks: [], dispatches: [], frames: [] }, withExtension: { tasks: [], dispatches: [], frames: [] } };
   const pairRatios = [];
