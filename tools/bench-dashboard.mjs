@@ -55,10 +55,12 @@ function yearOfUse() {
   return { format: "tacheron-export", version: 1, records };
 }
 
-/** In the page: when its first figures and charts were shown, and its tables filled (ms since
- *  the navigation started). */
-const OPENED = `new Promise((resolve) => {
-  const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
+/** In the page: a function that waits for the first figures and charts to be shown, then the
+ *  tables filled, counting only marks made at or after `since`, and gives both times (ms since the
+ *  navigation started). The marks may already be there (an opening read once it has loaded) or
+ *  still to come (a switch of period). */
+const SHOWN_SINCE = `(since) => new Promise((resolve) => {
+  const at = (name) => performance.getEntriesByName(name).find((mark) => mark.startTime >= since)?.startTime;
   const done = () => at("tacheron:overview-shown") !== undefined && at("tacheron:tables-shown") !== undefined;
   const answer = () => resolve({ charts: at("tacheron:overview-shown"), tables: at("tacheron:tables-shown") });
   if (done()) return answer();
@@ -69,6 +71,17 @@ const OPENED = `new Promise((resolve) => {
     }
   }).observe({ type: "mark" });
 })`;
+/** In the page: when its opening showed the charts, then the tables. */
+const OPENED = `(${SHOWN_SINCE})(0)`;
+/** In the page: clicks a period's button and gives the time from the click to its charts, then
+ *  its tables. */
+const switchTo = (period) => `(async () => {
+  const start = performance.now();
+  const shown = (${SHOWN_SINCE})(start);
+  document.getElementById(${JSON.stringify(`period-${period}`)}).click();
+  const { charts, tables } = await shown;
+  return { charts: charts - start, tables: tables - start };
+})()`;
 
 const OPENS = 25;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -122,24 +135,7 @@ try {
   await dashboard.evaluate(OPENED);
   const switches = [];
   for (const period of ["7d", "30d", "12m", "all", "today", "12m", "30d", "7d", "all", "30d", "today", "7d", "12m", "today", "all", "30d"]) {
-    switches.push(
-      await dashboard.evaluate(async (id) => {
-        const seen = {};
-        const done = new Promise((resolve) => {
-          new PerformanceObserver((list, observer) => {
-            for (const mark of list.getEntries()) seen[mark.name] ??= mark.startTime;
-            if (seen["tacheron:tables-shown"] !== undefined && seen["tacheron:overview-shown"] !== undefined) {
-              observer.disconnect();
-              resolve();
-            }
-          }).observe({ type: "mark" });
-        });
-        const start = performance.now();
-        document.getElementById(id).click();
-        await done;
-        return { charts: seen["tacheron:overview-shown"] - start, tables: seen["tacheron:tables-shown"] - start };
-      }, `period-${period}`),
-    );
+    switches.push(await dashboard.evaluate(switchTo(period)));
   }
   await browser.close();
 
