@@ -64,16 +64,19 @@ function inEnglish(html, page) {
   });
 }
 
-/** `html` with each `<link rel="stylesheet">` replaced by its file's text in a <style> element;
- *  adds each style's CSP source to `hashes` and each file written in to `inlined`. */
-function withStylesWritten(html, page, dir, hashes, inlined) {
-  return html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
+/** `html` with each `<link rel="stylesheet">` replaced by its file's text in a <style> element,
+ *  with the files written in (`hrefs`) and each style's CSP source (`hashes`). */
+function withStylesWritten(html, page, dir) {
+  const hrefs = [];
+  const hashes = [];
+  const written = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
     const css = readFileSync(join(dir, href), "utf8");
     if (css.includes("</")) throw new Error(`${page}: ${href} cannot be written into a <style> element (it holds "</")`);
-    hashes.add(`'sha256-${createHash("sha256").update(css).digest("base64")}'`);
-    inlined.add(href);
+    hashes.push(`'sha256-${createHash("sha256").update(css).digest("base64")}'`);
+    hrefs.push(href);
     return `<style>${css}</style>`;
   });
+  return { html: written, hrefs, hashes };
 }
 
 const sensorTable = read("target/sensor-rules.json");
@@ -129,8 +132,10 @@ for (const [browser, adapt] of Object.entries(browsers)) {
   const stylesheets = new Set();
   for (const page of readdirSync(join(out, "pages")).filter((name) => name.endsWith(".html"))) {
     const path = join(out, "pages", page);
-    const html = withStylesWritten(readFileSync(path, "utf8"), page, join(out, "pages"), styleHashes, stylesheets);
+    const { html, hrefs, hashes } = withStylesWritten(readFileSync(path, "utf8"), page, join(out, "pages"));
     writeFileSync(path, inEnglish(html, page));
+    for (const href of hrefs) stylesheets.add(href);
+    for (const hash of hashes) styleHashes.add(hash);
   }
   for (const href of stylesheets) rmSync(join(out, "pages", href));
   mkdirSync(join(out, "pkg"), { recursive: true });

@@ -48,7 +48,7 @@ function todayAndTomorrow(now = Date.now()) {
   }
   return best.zones;
 }
-const [BEFORE_MIDNIGHT, AFTER_MIDNIGHT] = todayAndTomorrow();
+const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
 
 const tacheron = (...args) => execFileSync(TACHERON, args, { encoding: "utf8" });
 const dateIn = (timeZone, plusDays = 0) =>
@@ -208,13 +208,13 @@ test("in French, a manifest fetched from its https address shows the consent scr
 
 test("a study's report of real likes is previewed, queued through an inbox that is down and a restart, and opens to the text previewed", async () => {
   tacheron("study", "keygen", "--out", join(dir, "study"));
-  const likesDay = dateIn(BEFORE_MIDNIGHT);
+  const likesDay = dateIn(DAY_ONE_ZONE);
   const manifestText = tacheron(
     "study", "manifest", "--public-key", join(dir, "study.pub"), "--id", STUDY, "--version", "1",
     "--title", "Unpaid clicks", "--institution", "Université Exemple", "--contact", "study@univ.example",
     "--purpose", "How much unpaid work do platform users do?", "--ethics-approval", "CER-2026-117",
     "--endpoint", ENDPOINT, "--schedule", "daily", "--kinds", "reaction,post", "--platforms", "youtube,x",
-    "--estimated-time", "--pseudonymous-id", "--participants-may-omit", "--start", dateIn(BEFORE_MIDNIGHT, -7), "--end", dateIn(BEFORE_MIDNIGHT, 300),
+    "--estimated-time", "--pseudonymous-id", "--participants-may-omit", "--start", dateIn(DAY_ONE_ZONE, -7), "--end", dateIn(DAY_ONE_ZONE, 300),
   );
   const manifestFile = join(dir, "manifest.json");
   writeFileSync(manifestFile, manifestText);
@@ -223,7 +223,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
 
   // Day one: the participant reads the study, joins, and likes two posts.
   let participantId;
-  let browser = await launchBrowser(server, { profile, timezone: BEFORE_MIDNIGHT });
+  let browser = await launchBrowser(server, { profile, timezone: DAY_ONE_ZONE });
   try {
     const page = await studyPage(browser);
     await page.getByLabel("Paste the study's manifest").fill(manifestText);
@@ -253,7 +253,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
 
   // The next day, in a time zone where it has begun, with the inbox down: the day's report is reviewed and sent.
   let previewed;
-  browser = await launchBrowser(server, { profile, timezone: AFTER_MIDNIGHT });
+  browser = await launchBrowser(server, { profile, timezone: NEXT_DAY_ZONE });
   try {
     // The popup says a report waits, and leads to it.
     const popup = await browser.context.newPage();
@@ -300,7 +300,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
   // The inbox is back; the browser starts again and the queue delivers, once, when the wait after
   // the failed attempt is over.
   inbox = await startInbox({ port: inboxPort, database: `sqlite:${join(dir, "inbox.sqlite3")}`, manifest: manifestFile });
-  browser = await launchBrowser(server, { profile, timezone: AFTER_MIDNIGHT });
+  browser = await launchBrowser(server, { profile, timezone: NEXT_DAY_ZONE });
   try {
     const page = await studyPage(browser);
     const card = page.locator(`[data-study="${STUDY}"]`);
