@@ -14,8 +14,11 @@ const nameOf = (key) => key.replaceAll("-", "_");
 const MARKERS = Array.from({ length: 9 }, (_, index) => `\uE000${index + 1}`);
 const MARKER = /\uE000(\d)/g;
 
+/** A message's values as a list: one value may be given on its own, as chrome.i18n allows. */
+const valuesOf = (substitutions) => (Array.isArray(substitutions) ? substitutions : [substitutions]);
+
 function substitute(entry, substitutions = []) {
-  const values = Array.isArray(substitutions) ? substitutions : [substitutions];
+  const values = valuesOf(substitutions);
   const positional = (text) => text.replace(/\$(\d)/g, (_, n) => String(values[Number(n) - 1] ?? ""));
   return entry.message
     .replace(/\$([A-Za-z0-9_]+)\$/g, (whole, name) => {
@@ -67,7 +70,7 @@ export async function loadLanguage(override, settings) {
         if (substitutions === undefined) return once(plain, key) || key;
         const template = once(templates, key, MARKERS);
         if (!template) return key;
-        const values = Array.isArray(substitutions) ? substitutions : [substitutions];
+        const values = valuesOf(substitutions);
         return template.replace(MARKER, (_, n) => String(values[n - 1] ?? ""));
       },
     };
