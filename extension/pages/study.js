@@ -181,7 +181,13 @@ $("accept").addEventListener("click", () => {
   // Firefox asks, besides, for the data category the manifest declares optional (its built-in
   // data-collection consent); Chromium has no such thing.
   if (globalThis.browser?.runtime?.getBrowserInfo) wanted.data_collection = ["websiteActivity"];
-  chrome.permissions.request(wanted).catch(() => false);
+  // A browser that does not know a key of the request throws at once rather than refusing:
+  // joining goes on either way.
+  try {
+    chrome.permissions.request(wanted).catch(() => false);
+  } catch {
+    // Nothing was asked; the reports still go to the inbox.
+  }
   decide("accepted");
 });
 $("decline").addEventListener("click", () => decide("declined"));

@@ -48,9 +48,10 @@ export const FIXTURE_SITES = {
  * Chromium's own background services, which reach these endpoints even with
  * --disable-background-networking and --disable-component-update: the Google-account cookie check,
  * the component and extension updater and its clock check, and the spell-check dictionary fetched
- * the first time someone types in a text box, the autofill hints for forms. They come from the browser, not the extension (which
- * has no network code and whose CSP forbids connections); every other request is counted against
- * the extension. An entry ending in "*" is a prefix.
+ * the first time someone types in a text box, the autofill hints for forms; and Firefox's remote
+ * settings (its block lists and security data), polled at start. They come from the browser, not the extension
+ * (whose only network code posts a study's reports to the inbox the participant agreed to); every
+ * other request is counted against the extension. An entry ending in "*" is a prefix.
  */
 const BROWSER_SERVICES = [
   "accounts.google.com/ListAccounts",
@@ -59,6 +60,7 @@ const BROWSER_SERVICES = [
   "http://clients2.google.com/time/1/current",
   "redirector.gvt1.com/edgedl/chrome/dict/*",
   "content-autofill.googleapis.com/v1/pages/*",
+  "firefox.settings.services.mozilla.com/v1/*",
 ];
 const isBrowserService = (request) =>
   BROWSER_SERVICES.some((service) =>
@@ -101,6 +103,7 @@ export async function startFixtureServer({ port = 0, proxies = {} } = {}) {
     const url = new URL(request.url, `${scheme}://${host}`);
     requests.push({
       key: `${scheme === "http" ? "http://" : ""}${host}${url.pathname}`,
+      method: request.method,
       destination: request.headers["sec-fetch-dest"] ?? "",
       referer: request.headers.referer ?? "",
     });
@@ -432,6 +435,15 @@ export class Browser {
     await this.context.close();
     if (!this.keepProfile) rmSync(this.profile, { recursive: true, force: true });
   }
+}
+
+/** A loopback port free right now, for a server of the test's own (geckodriver, an inbox). */
+export async function freePort() {
+  const probe = createTcpServer();
+  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** Today's date as the extension files it (local time). */

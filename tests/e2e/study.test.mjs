@@ -8,79 +8,21 @@
 // of the likes is over when the browser starts again, as it is for someone who travels.
 
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createServer as createHttpServer } from "node:http";
-import { axeViolations, launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+import { axeViolations, freePort, launchBrowser, startFixtureServer } from "./harness.mjs";
+import { dateIn, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
 
-const TACHERON = join(ROOT, "target/debug/tacheron");
 const INBOX_HOST = "inbox.univ.example";
 /** Where the researchers publish their manifest (a plain web server of the test's own). */
 const SITE_HOST = "study.univ.example";
 const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
 const STUDY = "unpaid-clicks";
 
-/** Two fixed-offset time zones (UTC−12 to UTC+14) where, right now, the second one's date is the
- *  first one's plus one, both as far from a midnight as can be (at least an hour, whatever the
- *  machine's hour; the test takes under a minute). No fixed pair does it: Pago Pago (UTC−11) and
- *  Kiritimati (UTC+14) are 25 hours apart, two dates apart for an hour each day. */
-function todayAndTomorrow(now = Date.now()) {
-  const HOUR = 3_600_000;
-  const zones = [];
-  for (let offset = -12; offset <= 14; offset += 1) {
-    const local = now + offset * HOUR;
-    const hour = (local % (24 * HOUR)) / HOUR;
-    // POSIX names count the other way: Etc/GMT+11 is UTC−11.
-    const name = offset === 0 ? "Etc/UTC" : `Etc/GMT${offset > 0 ? "-" : "+"}${Math.abs(offset)}`;
-    zones.push({ name, day: Math.floor(local / (24 * HOUR)), fromMidnight: Math.min(hour, 24 - hour) });
-  }
-  let best = null;
-  for (const today of zones) {
-    for (const tomorrow of zones) {
-      if (tomorrow.day !== today.day + 1) continue;
-      const margin = Math.min(today.fromMidnight, tomorrow.fromMidnight);
-      if (!best || margin > best.margin) best = { margin, zones: [today.name, tomorrow.name] };
-    }
-  }
-  return best.zones;
-}
 const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
-
-const tacheron = (...args) => execFileSync(TACHERON, args, { encoding: "utf8" });
-const dateIn = (timeZone, plusDays = 0) =>
-  new Date(Date.now() + plusDays * 86_400_000).toLocaleDateString("sv", { timeZone });
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** `tacheron collect` on loopback, answering once its health check does. */
-async function startInbox({ port, database, manifest }) {
-  const inbox = spawn(
-    TACHERON,
-    ["collect", "--listen", `127.0.0.1:${port}`, "--database", database, "--manifest", manifest, "--client-ip-header", "X-Real-IP"],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const answer = await fetch(`http://127.0.0.1:${port}/v1/health`);
-      if (answer.ok) return inbox;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  inbox.kill();
-  throw new Error("the inbox did not start");
-}
 
 let dir;
 let server;
