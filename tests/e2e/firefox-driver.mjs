@@ -81,29 +81,31 @@ export async function startFirefox({ profile, timezone } = {}) {
     env: timezone ? { ...process.env, TZ: timezone } : process.env,
   });
   let firefox;
+  let extensionTab;
+  let siteTab;
   try {
     const base = `http://127.0.0.1:${port}`;
     await until(() => fetch(`${base}/status`).then((r) => r.json()), (s) => s?.value?.ready === true, "geckodriver");
     firefox = await webdriver(base, { profile });
     await firefox.call("POST", "/moz/addon/install", { path: FIREFOX_DIR, temporary: true });
+    extensionTab = await until(
+      async () => {
+        for (const handle of await firefox.call("GET", "/window/handles")) {
+          await firefox.call("POST", "/window", { handle });
+          if ((await firefox.call("GET", "/url")).startsWith("moz-extension://")) return handle;
+        }
+        return null;
+      },
+      Boolean,
+      "the welcome page opened at install",
+    );
+    siteTab = (await firefox.call("POST", "/window/new", { type: "tab" })).handle;
   } catch (error) {
     await firefox?.end().catch(() => {});
     driver.kill();
     throw error;
   }
   const { call } = firefox;
-  const extensionTab = await until(
-    async () => {
-      for (const handle of await call("GET", "/window/handles")) {
-        await call("POST", "/window", { handle });
-        if ((await call("GET", "/url")).startsWith("moz-extension://")) return handle;
-      }
-      return null;
-    },
-    Boolean,
-    "the welcome page opened at install",
-  );
-  const siteTab = (await call("POST", "/window/new", { type: "tab" })).handle;
 
   const element = async (css) => {
     const found = await call("POST", "/element", { using: "css selector", value: css });
