@@ -452,6 +452,114 @@ test("this week is set against the whole of last week", () =>
     assert.match(await page.textContent("#week-wage-label"), /US minimum wage/);
   }));
 
+/** In the page: the element that has the focus, whether the focus shows (an outline of 2 px or
+ *  more, on the element or, for a period's hidden radio button, on its label) and whether it is
+ *  within the window. */
+const FOCUSED = () => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return null;
+  const drawn = element.type === "radio" ? element.labels[0] : element;
+  const style = getComputedStyle(drawn);
+  const box = drawn.getBoundingClientRect();
+  return {
+    name: element.id || `${element.localName} “${element.textContent.trim().slice(0, 40)}”`,
+    shows: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+    inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
+  };
+};
+
+/** Presses Tab until the focus is on an element that matches `selector` (fails after 100). */
+async function tabTo(page, selector) {
+  for (let press = 0; press < 100; press += 1) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((css) => document.activeElement?.matches(css), selector)) return;
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
+
+/** A date as a person types it in an English (US) date field: month, day, year. */
+const typedDate = (iso) => `${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(0, 4)}`;
+
+test("the dashboard is usable from the keyboard alone, and every stop shows where the focus is", () =>
+  withBrowser(async (browser) => {
+    const page = await browser.dashboard();
+    // Scrolling is then instant (otherwise smooth, for a few hundred ms), so that where the focus
+    // is can be read as soon as it has moved.
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await importFile(page, writeFile("keyboard.json", exportOf(SPREAD)));
+    await page.reload();
+    await page.locator("#total-count", { hasText: /^9$/ }).waitFor();
+    await tablesShown(page);
+
+    // Every stop of the page, in order, until the focus leaves it.
+    const stops = [];
+    for (let press = 0; press < 150; press += 1) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(FOCUSED);
+      if (!stop) break;
+      stops.push(stop);
+    }
+    const names = stops.map((stop) => stop.name);
+    assert.equal(names[0], "a “Skip to the figures”", "the skip link comes first");
+    for (const control of ["period-30d", "delete-open", "language", "export-json", "export-csv", "import-file"]) {
+      assert.ok(names.includes(control), `${control} is reached with Tab: ${names.join(", ")}`);
+    }
+    assert.equal(names.filter((name) => name.startsWith("period-")).length, 1, "the periods are one stop (arrows move within)");
+    assert.equal(names.filter((name) => name.includes("Show the figures as a table")).length, 3, "each chart's table");
+    assert.deepEqual(stops.filter((stop) => !stop.shows).map((stop) => stop.name), [], "no stop without a visible focus");
+    assert.deepEqual(stops.filter((stop) => !stop.inView).map((stop) => stop.name), [], "no stop out of sight");
+
+    // The skip link leads past the navigation, to the periods.
+    await page.reload();
+    await page.locator("#total-count", { hasText: /^9$/ }).waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "period-30d");
+
+    // Arrows choose the period.
+    await page.keyboard.press("ArrowRight");
+    await page.locator("#total-count", { hasText: /^14$/ }).waitFor();
+    assert.equal(await page.textContent("#totals-heading"), "The last 12 months");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await page.locator("#total-count", { hasText: /^5$/ }).waitFor();
+    assert.equal(await page.textContent("#totals-heading"), "The last 7 days");
+
+    // Dates typed in: from four days ago to today, the likes and the post (2 + 3).
+    await page.keyboard.press("ArrowLeft");
+    await page.locator("#total-count", { hasText: /^2$/ }).waitFor();
+    assert.equal(await page.textContent("#totals-heading"), "Today");
+    await page.keyboard.press("ArrowLeft"); // from the first period round to the last, "From… to…"
+    assert.equal(await page.evaluate(() => document.activeElement.id), "period-custom");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => [document.activeElement.id, document.activeElement.type].join(" ")), "period-from date");
+    await page.keyboard.type(typedDate(daysAgo(4)));
+    // Tab first walks the date's parts (month, day, year), then leaves the field.
+    await tabTo(page, "#period-to");
+    await page.keyboard.type(typedDate(daysAgo(0)));
+    await tabTo(page, "#custom-period button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.locator("#total-count", { hasText: /^5$/ }).waitFor();
+    await tablesShown(page);
+    assert.match(await page.textContent("#period-dates"), /5 days$/);
+
+    // A chart's table opens with Enter.
+    await tabTo(page, "#chart-daily summary");
+    await page.keyboard.press("Enter");
+    await page.locator("#chart-daily tbody tr").first().waitFor();
+    assert.equal(await page.locator("#chart-daily tbody tr").count(), 5, "one row per day typed in");
+
+    // The settings change from the keyboard: the figure put forward, then Apply.
+    await tabTo(page, "#point");
+    await page.keyboard.press("ArrowDown");
+    await tabTo(page, "#preferences button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.locator("footer", { hasText: "the high value is put forward" }).waitFor();
+    assert.equal(await page.inputValue("#point"), "high");
+  }));
+
 test("each chart has a name, a legend and a table that lists the days", () =>
   withBrowser(async (browser) => {
     const page = await browser.dashboard();
