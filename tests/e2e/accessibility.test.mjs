@@ -1,7 +1,8 @@
 // Accessibility, checked by axe-core (npm) in Chromium: the popup, the welcome page, the
 // methodology page and the dashboard, in English and in French, light and dark
 // (prefers-color-scheme), with data in them, must show no violation at all (axe's default rules:
-// WCAG 2.x A and AA, and best practices).
+// WCAG 2.x A and AA, and best practices); and from the keyboard, every Tab stop of each must show
+// where the focus is and be in view.
 //
 // The extension's pages forbid inline scripts (their CSP is `default-src 'self'`), so axe is not
 // added as a <script> tag: its source is evaluated through DevTools, which the page's CSP does
@@ -9,7 +10,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { axeViolations as violations, dashboardReady, launchBrowser, startFixtureServer } from "./harness.mjs";
+import { axeViolations as violations, dashboardReady, launchBrowser, startFixtureServer, tabStops } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=accessibility";
 
@@ -89,6 +90,13 @@ for (const language of ["en-US", "fr-FR"]) {
           const lines = await violations(page);
           if (process.env.TACHERON_AXE_TIMES) console.log(name, colorScheme, Date.now() - started, "ms");
           if (lines.length > 0) found[`${name} ${colorScheme}`] = lines;
+          // From the keyboard: every Tab stop shows where the focus is, and is in view.
+          await page.emulateMedia({ reducedMotion: "reduce" });
+          const stops = await tabStops(page);
+          assert.ok(stops.length >= 2, `${name}: Tab reaches its controls (${stops.length})`);
+          const unseen = stops.filter((stop) => !stop.shows || !stop.inView);
+          if (unseen.length > 0) found[`${name} ${colorScheme} focus`] = unseen.map((stop) => JSON.stringify(stop));
+          await page.emulateMedia({ reducedMotion: null });
           if (name === "popup") {
             // Paused, the popup shows a state and a button of its own.
             await page.click("#pause-resumed");
@@ -108,9 +116,9 @@ for (const language of ["en-US", "fr-FR"]) {
   });
 }
 
-test("axe runs in the extension's pages despite their CSP, and does find a violation", async () => {
+test("axe runs in the extension's pages despite their CSP, and does find a violation; so does the Tab walk", async () => {
   // A control: an image without a text alternative added to the welcome page is reported, so zero
-  // violations above means zero, not an axe that did not run.
+  // violations above means zero, not an axe that did not run; so is a link whose focus is hidden.
   const browser = await launchBrowser(server);
   try {
     const page = await load(browser, "onboarding", "dark");
@@ -121,6 +129,11 @@ test("axe runs in the extension's pages despite their CSP, and does find a viola
     });
     const lines = await violations(page);
     assert.ok(lines.some((line) => line.startsWith("image-alt")), lines.join("\n"));
+    // And a control that hides its focus is reported by the Tab walk.
+    await page.evaluate(() => document.querySelector("main a[href], main button").style.setProperty("outline", "none"));
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const hidden = (await tabStops(page)).filter((stop) => !stop.shows);
+    assert.equal(hidden.length, 1, JSON.stringify(hidden));
   } finally {
     await browser.close();
   }

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
+import { launchBrowser, startFixtureServer, tabStops, tablesShown } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=dashboard";
 const LIKE = "like-button-view-model button";
@@ -452,22 +452,6 @@ test("this week is set against the whole of last week", () =>
     assert.match(await page.textContent("#week-wage-label"), /US minimum wage/);
   }));
 
-/** In the page: the element that has the focus, whether the focus shows (an outline of 2 px or
- *  more, on the element or, for a period's hidden radio button, on its label) and whether it is
- *  within the window. */
-const FOCUSED = () => {
-  const element = document.activeElement;
-  if (!element || element === document.body) return null;
-  const drawn = element.type === "radio" ? element.labels[0] : element;
-  const style = getComputedStyle(drawn);
-  const box = drawn.getBoundingClientRect();
-  return {
-    name: element.id || `${element.localName} “${element.textContent.trim().slice(0, 40)}”`,
-    shows: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
-    inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
-  };
-};
-
 /** Presses Tab until the focus is on an element that matches `selector` (fails after 100). */
 async function tabTo(page, selector) {
   for (let press = 0; press < 100; press += 1) {
@@ -492,13 +476,7 @@ test("the dashboard is usable from the keyboard alone, and every stop shows wher
     await tablesShown(page);
 
     // Every stop of the page, in order, until the focus leaves it.
-    const stops = [];
-    for (let press = 0; press < 150; press += 1) {
-      await page.keyboard.press("Tab");
-      const stop = await page.evaluate(FOCUSED);
-      if (!stop) break;
-      stops.push(stop);
-    }
+    const stops = await tabStops(page);
     const names = stops.map((stop) => stop.name);
     assert.equal(names[0], "a “Skip to the figures”", "the skip link comes first");
     for (const control of ["period-30d", "delete-open", "language", "export-json", "export-csv", "import-file"]) {

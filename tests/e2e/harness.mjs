@@ -437,6 +437,34 @@ export class Browser {
   }
 }
 
+/**
+ * Presses Tab through `page` until the focus leaves it and describes each stop in order: `name`
+ * (its id, or its tag and first words), `shows` (an outline of 2 px or more on it or, for a
+ * visually hidden radio button, on its label) and `inView` (within the window once focused).
+ * Emulate reduced motion first: a smooth scroll would still be on its way when the stop is read.
+ */
+export async function tabStops(page, limit = 200) {
+  const stops = [];
+  for (let press = 0; press < limit; press += 1) {
+    await page.keyboard.press("Tab");
+    const stop = await page.evaluate(() => {
+      const element = document.activeElement;
+      if (!element || element === document.body) return null;
+      const drawn = element.type === "radio" && element.labels?.length ? element.labels[0] : element;
+      const style = getComputedStyle(drawn);
+      const box = drawn.getBoundingClientRect();
+      return {
+        name: element.id || `${element.localName} “${element.textContent.trim().replace(/\s+/g, " ").slice(0, 40)}”`,
+        shows: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+        inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+      };
+    });
+    if (!stop) return stops;
+    stops.push(stop);
+  }
+  throw new Error(`the focus did not leave the page after ${limit} presses of Tab`);
+}
+
 /** A loopback port free right now, for a server of the test's own (geckodriver, an inbox). */
 export async function freePort() {
   const probe = createTcpServer();
