@@ -269,7 +269,7 @@ test("in French: the workshop and the class page, accessible", () =>
     await klass.fill("#codes", `${codes.first}\n${codes.second}\npas-un-code`);
     await klass.click("#read");
     assert.equal(await klass.textContent("#students"), "2 élèves comptés");
-    assert.match(await klass.textContent('#problem-list li[data-number="3"]'), /« u » \(caractère 4\) n'est jamais utilisé/);
+    assert.match(await klass.textContent('#problem-list li[data-number="3"]'), /« u » \(caractère 4\) n’est jamais utilisé/);
     await violationsLightAndDark(klass, "the class report (fr)");
   }));
 
@@ -379,7 +379,7 @@ test("a teacher's preset deployed by policy sets the workshop's language, tasks 
       assert.equal(await page.getAttribute("html", "lang"), "fr");
       assert.equal(await page.textContent("#plan-summary"), "6 tâches, 10 minutes au plus. Chaque tâche est chronométrée.");
       assert.deepEqual(await page.$$eval("#plan-kinds li", (items) => items.map((li) => li.textContent)), [
-        "Grilles d'images (captchas) × 1",
+        "Grilles d’images (captchas) × 1",
         "Mots-dièse × 2",
         "Étiquettes de sentiment × 3",
       ]);
@@ -397,7 +397,7 @@ test("a teacher's preset deployed by policy sets the workshop's language, tasks 
       assert.deepEqual(
         (await resultRows(page)).filter(([, done]) => done !== "0"),
         [
-          ["Grilles d'images (captchas)", "1", "1"],
+          ["Grilles d’images (captchas)", "1", "1"],
           ["Mots-dièse", "4", "4"],
           ["Étiquettes de sentiment", "3", "3"],
         ],

@@ -118,19 +118,19 @@ test("in French, a manifest fetched from its https address shows the consent scr
       await page.goto(`chrome-extension://${browser.extensionId}/pages/study.html`);
       await page.getByRole("heading", { name: "Études de recherche" }).waitFor();
       // A refusal names the field in French.
-      await page.getByLabel("Collez le manifeste de l'étude").fill(JSON.stringify({ ...JSON.parse(published), endpoint: "http://a.example/" }));
-      await page.getByRole("button", { name: "Lire l'étude" }).click();
-      await page.locator("#error").filter({ hasText: /a été refusé, rien n'a été modifié : le champ « endpoint » ne convient pas/ }).waitFor();
-      await page.getByLabel("Collez le manifeste de l'étude").fill("");
+      await page.getByLabel("Collez le manifeste de l’étude").fill(JSON.stringify({ ...JSON.parse(published), endpoint: "http://a.example/" }));
+      await page.getByRole("button", { name: "Lire l’étude" }).click();
+      await page.locator("#error").filter({ hasText: /a été refusé, rien n’a été modifié : le champ « endpoint » ne convient pas/ }).waitFor();
+      await page.getByLabel("Collez le manifeste de l’étude").fill("");
       server.expect(`https://${SITE_HOST}/manifest.json`);
       await page.getByLabel("ou récupérez-le à une adresse https").fill(`https://${SITE_HOST}/manifest.json`);
-      await page.getByRole("button", { name: "Lire l'étude" }).click();
+      await page.getByRole("button", { name: "Lire l’étude" }).click();
       const consent = page.locator("#consent");
       await consent.getByRole("heading", { name: "Clics gratuits" }).waitFor();
       const text = await consent.textContent();
       assert.match(text, /Un rapport par semaine \(du lundi au dimanche\)/);
       assert.match(text, /Sans aucun identifiant/);
-      assert.match(text, /chiffré avec la clé de l'étude/);
+      assert.match(text, /chiffré avec la clé de l’étude/);
       assert.deepEqual(await axeViolations(page), [], `consent screen, ${colorScheme}`);
       if (colorScheme === "dark") {
         await page.getByRole("button", { name: "Non merci" }).click();
