@@ -9,16 +9,14 @@
 // profile, in a zone where it is already the next day (see `todayAndTomorrow`).
 
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { startFirefox, until } from "./firefox-driver.mjs";
 import { freePort, startFixtureServer } from "./harness.mjs";
-import { dateIn, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
+import { dateIn, ENDPOINT, INBOX_HOST, inboxRequests, reportsInInbox, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
 
-const INBOX_HOST = "inbox.univ.example";
-const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
 const STUDY = "clics-firefox";
 const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
 
@@ -37,9 +35,8 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const inboxRequests = () => server.requests.filter((request) => request.key === `${INBOX_HOST}/v1/reports`);
 /** Reports posted to the inbox (a cross-origin POST is preceded by its CORS preflight, OPTIONS). */
-const inboxPosts = () => inboxRequests().filter((request) => request.method === "POST");
+const inboxPosts = () => inboxRequests(server).filter((request) => request.method === "POST");
 
 /** The study card's text, or null while the study page has none. */
 const cardText = (firefox) =>
@@ -83,7 +80,7 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     const like = await until(() => firefox.element("like-button-view-model button"), Boolean, "the like button");
     await firefox.call("POST", `/element/${like}/click`, {});
     await until(() => firefox.storedToday(), (day) => day?.["youtube/reaction/like"]?.n === 1, "the like stored");
-    assert.equal(inboxRequests().length, 0, "nothing is sent before a report is agreed to");
+    assert.equal(inboxRequests(server).length, 0, "nothing is sent before a report is agreed to");
   } finally {
     await firefox.quit();
   }
@@ -104,7 +101,7 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     assert.equal(report.start, likesDay);
     assert.equal(report.end, likesDay);
     assert.deepEqual(report.rows.map((row) => [row.platform, row.kind, row.count]), [["youtube", "reaction", 1]]);
-    assert.equal(inboxRequests().length, 0, "previewing sends nothing");
+    assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
 
     await firefox.call("POST", `/element/${await firefox.element(`[data-study="${STUDY}"] button.send`)}/click`, {});
     await firefox.call("POST", `/element/${await firefox.element(`[data-study="${STUDY}"] details[data-part="history"] summary`)}/click`, {}).catch(() => {});
@@ -112,12 +109,9 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     assert.equal(inboxPosts().length, 1, "one report posted to the inbox");
 
     // The researchers' side: one envelope, which opens to the very text previewed.
-    const exported = join(dir, "export.json");
-    tacheron("collect", "--database", `sqlite:${join(dir, "inbox.sqlite3")}`, "--export", STUDY, "--out", exported);
-    assert.equal(JSON.parse(readFileSync(exported, "utf8")).envelopes.length, 1);
-    const reports = join(dir, "reports.jsonl");
-    tacheron("study", "decrypt", "--manifest", manifestFile, "--key", join(dir, "study.key"), "--out", reports, exported);
-    assert.equal(readFileSync(reports, "utf8"), `${previewed}\n`);
+    const { envelopes, text } = reportsInInbox({ dir, study: STUDY, manifest: manifestFile });
+    assert.equal(envelopes, 1);
+    assert.equal(text, `${previewed}\n`);
     assert.deepEqual(server.unexpected(), []);
   } finally {
     await firefox.quit();

@@ -3,10 +3,17 @@
 // zones a day apart, for a report on a completed day.
 
 import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./harness.mjs";
 
 const TACHERON = join(ROOT, "target/debug/tacheron");
+/** The study's inbox: a host the fixture server relays to `tacheron collect` on loopback. */
+export const INBOX_HOST = "inbox.univ.example";
+export const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
+
+/** The requests `server` (the fixture server) saw for the inbox's reports. */
+export const inboxRequests = (server) => server.requests.filter((request) => request.key === `${INBOX_HOST}/v1/reports`);
 
 /** Two fixed-offset time zones (UTC−12 to UTC+14) where, right now, the second one's date is the
  *  first one's plus one, both as far from a midnight as can be (at least an hour, whatever the
@@ -56,3 +63,14 @@ export async function startInbox({ port, database, manifest }) {
   throw new Error("the inbox did not start");
 }
 
+
+/** The researchers' side: exports study `study`'s envelopes from the inbox's SQLite file in `dir`
+ *  and decrypts them with the study's private key (`dir`/study.key). Gives the number of
+ *  envelopes, the decrypted reports' file and its text (one report a line). */
+export function reportsInInbox({ dir, study, manifest }) {
+  const exported = join(dir, "export.json");
+  tacheron("collect", "--database", `sqlite:${join(dir, "inbox.sqlite3")}`, "--export", study, "--out", exported);
+  const file = join(dir, "reports.jsonl");
+  tacheron("study", "decrypt", "--manifest", manifest, "--key", join(dir, "study.key"), "--out", file, exported);
+  return { envelopes: JSON.parse(readFileSync(exported, "utf8")).envelopes.length, file, text: readFileSync(file, "utf8") };
+}

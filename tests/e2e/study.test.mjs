@@ -14,12 +14,10 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createServer as createHttpServer } from "node:http";
 import { axeViolations, freePort, launchBrowser, startFixtureServer } from "./harness.mjs";
-import { dateIn, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
+import { dateIn, ENDPOINT, INBOX_HOST, inboxRequests, reportsInInbox, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
 
-const INBOX_HOST = "inbox.univ.example";
 /** Where the researchers publish their manifest (a plain web server of the test's own). */
 const SITE_HOST = "study.univ.example";
-const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
 const STUDY = "unpaid-clicks";
 
 const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
@@ -53,7 +51,6 @@ async function studyPage(browser) {
   return page;
 }
 
-const inboxRequests = () => server.requests.filter((request) => request.key === `${INBOX_HOST}/v1/reports`);
 
 /** A checked manifest for a study ending in 300 days, as `tacheron study manifest` prints it. */
 function publishedManifest(id) {
@@ -139,7 +136,7 @@ test("in French, a manifest fetched from its https address shows the consent scr
       }
       await page.close();
     }
-    assert.equal(inboxRequests().length, 0);
+    assert.equal(inboxRequests(server).length, 0);
     const stored = await browser.rawStoredData();
     assert.equal(stored.studies.studies[0].consent.decision, "declined");
     assert.deepEqual(stored.studies.outbox, []);
@@ -188,7 +185,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
       const day = data[`day:${likesDay}`] ?? {};
       return day["youtube/reaction/like"]?.n === 1 && day["x/reaction/like"]?.n === 1;
     }, "the two likes");
-    assert.equal(inboxRequests().length, 0, "nothing is sent before a report is agreed to");
+    assert.equal(inboxRequests(server).length, 0, "nothing is sent before a report is agreed to");
   } finally {
     await browser.close();
   }
@@ -217,7 +214,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     const counts = Object.fromEntries(report.rows.map((row) => [`${row.platform}/${row.kind}`, row.count]));
     assert.deepEqual(counts, { "youtube/reaction": 1, "youtube/post": 0, "x/reaction": 1, "x/post": 0 });
     assert.ok(report.rows.every((row) => Number.isInteger(row.seconds)), "the estimated time was asked for");
-    assert.equal(inboxRequests().length, 0, "previewing sends nothing");
+    assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
 
     // The study lets participants leave fields out: without the time, the report is sealed again,
     // and the text shown changes with it.
@@ -234,7 +231,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     // The failed attempt is on record (stored) before the browser closes.
     const stored = await browser.waitForStored((data) => data.studies?.outbox?.[0]?.failures === 1, "the failed attempt");
     assert.equal(stored.studies.outbox.length, 1);
-    assert.ok(inboxRequests().length >= 1, "the worker tried the inbox");
+    assert.ok(inboxRequests(server).length >= 1, "the worker tried the inbox");
   } finally {
     await browser.close();
   }
@@ -252,12 +249,9 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     assert.equal(await card.locator(".waiting").count(), 0);
 
     // The researchers' side: the inbox holds one envelope, which opens to the very text previewed.
-    const exported = join(dir, "export.json");
-    tacheron("collect", "--database", `sqlite:${join(dir, "inbox.sqlite3")}`, "--export", STUDY, "--out", exported);
-    assert.equal(JSON.parse(readFileSync(exported, "utf8")).envelopes.length, 1);
-    const reports = join(dir, "reports.jsonl");
-    tacheron("study", "decrypt", "--manifest", manifestFile, "--key", join(dir, "study.key"), "--out", reports, exported);
-    assert.equal(readFileSync(reports, "utf8"), `${previewed}\n`);
+    const { envelopes, file: reports, text } = reportsInInbox({ dir, study: STUDY, manifest: manifestFile });
+    assert.equal(envelopes, 1);
+    assert.equal(text, `${previewed}\n`);
     tacheron("study", "verify", "--manifest", manifestFile, reports);
     const csv = tacheron("study", "aggregate", "--manifest", manifestFile, reports).trim().split("\n");
     // One participant, one like each: 1 participant, sum 1, mean 1.00, median 1.0.
