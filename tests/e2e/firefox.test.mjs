@@ -58,6 +58,30 @@ test("firefox: a click made by the page's own script counts nothing", async () =
   assert.deepEqual(stored, { "youtube/reaction/like": { n: 2 } });
 });
 
+test("firefox: paused from the popup, a like counts nothing; resumed, a like counts", async () => {
+  const click = async (css) => firefox.call("POST", `/element/${await firefox.element(css)}/click`, {});
+  const pauseState = () => firefox.textOf("#pause-state");
+  await firefox.openPage("popup");
+  await until(pauseState, (text) => text === "Counting is on.", "the popup's state");
+  await click("#pause-resumed");
+  await until(pauseState, (text) => text === "Paused until you resume.", "paused");
+  assert.equal(await clickLike(), "true", "the page's own like still works while paused");
+
+  // The pause is stored: a popup opened again says so, and its last observation is the like,
+  // seen by the core and not counted; nothing more is stored.
+  await firefox.openPage("popup");
+  await until(pauseState, (text) => text === "Paused until you resume.", "still paused");
+  await until(() => firefox.textOf("#recent li:first-child"), (text) => /YouTube · counting paused$/.test(text), "the like seen while paused");
+  assert.deepEqual(await firefox.storedToday(), { "youtube/reaction/like": { n: 2 } });
+  await firefox.openPage("popup");
+  await click("#resume");
+  await until(pauseState, (text) => text === "Counting is on.", "resumed");
+  assert.equal(await clickLike(), "true");
+  await firefox.openPage("dashboard");
+  const stored = await until(() => firefox.storedToday(), (day) => day?.["youtube/reaction/like"]?.n === 3, "the like after resuming");
+  assert.deepEqual(stored, { "youtube/reaction/like": { n: 3 } });
+});
+
 test("firefox: every extension page is styled: the styles the build wrote into it pass the manifest's policy", async () => {
   const styled = {};
   for (const page of ["dashboard", "popup", "onboarding", "methodology", "study", "class", "workshop"]) {
