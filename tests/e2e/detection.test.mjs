@@ -5,37 +5,12 @@
 // At the end the suite prints the detection table: platform × kind → cases passed.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+import { assertDetected, BARRIER_LIKE, BARRIER_URL, DetectionTable, detectionSuites, filesOnDisk } from "./detection-check.mjs";
+import { launchBrowser, startFixtureServer } from "./harness.mjs";
 
-const BARRIER = { platform: "youtube", kind: "reaction", detail: "like", count: 1 };
-const casesDir = `${ROOT}/tests/e2e/cases`;
-const suites = [];
-for (const file of readdirSync(casesDir).filter((f) => f.endsWith(".mjs")).sort()) {
-  const { default: cases } = await import(`${casesDir}/${file}`);
-  suites.push({ name: file.replace(/\.mjs$/, ""), cases });
-}
-
-const table = new Map(); // "platform kind" -> { passed, total }
-function tally(platform, kind, passed) {
-  const key = `${platform}\t${kind}`;
-  const row = table.get(key) ?? { passed: 0, total: 0 };
-  row.total += 1;
-  if (passed) row.passed += 1;
-  table.set(key, row);
-}
-
-/** Writes the named files to a temporary folder; their media type follows the extension. */
-function filesOnDisk(files) {
-  const dir = mkdtempSync(join(tmpdir(), "tacheron-upload-"));
-  return files.map(({ name }) => {
-    writeFileSync(join(dir, name), name);
-    return join(dir, name);
-  });
-}
+const suites = await detectionSuites();
+const table = new DetectionTable();
 
 /** The centre of the element that `selector` finds on `page`, in the page's coordinates. */
 async function centreOf(page, selector) {
@@ -128,24 +103,13 @@ async function step(page, action) {
   throw new Error(`unknown step ${JSON.stringify(action)}`);
 }
 
-// The date, and the measured time and how many actions it covers, vary from run to run; cases
-// that care assert them through `measured`, and every run checks they agree with each other.
-const withoutDate = (records) => records.map(({ date, measured_seconds, measured, ...rest }) => rest);
-const order = (records) =>
-  [...records].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-
 let server;
 before(async () => {
   server = await startFixtureServer();
 });
 after(async () => {
   await server?.close();
-  const rows = [...table.entries()].sort(([a], [b]) => a.localeCompare(b));
-  console.log("\nDetection table (platform, kind: cases passed / cases)");
-  for (const [key, { passed, total }] of rows) {
-    const [platform, kind] = key.split("\t");
-    console.log(`  ${platform.padEnd(10)} ${kind.padEnd(12)} ${passed}/${total}`);
-  }
+  table.print("Detection table");
 });
 
 for (const suite of suites) {
@@ -166,31 +130,18 @@ for (const suite of suites) {
           const page = await browser.visit(c.url);
           for (const action of c.steps) await step(page, action);
           await page.close();
-          const barrier = await browser.visit("https://www.youtube.com/watch?v=barrier");
-          await barrier.click("like-button-view-model button");
+          const barrier = await browser.visit(BARRIER_URL);
+          await barrier.click(BARRIER_LIKE);
           await barrier.close();
-          const stored = await browser.waitForStored(
+          await browser.waitForStored(
             (data) => Object.values(data).some((day) => day["youtube/reaction/like"]),
             "the barrier like",
           );
           const { data } = await browser.exportJson();
-          const expected = structuredClone(c.expect);
-          const barrierRecord = expected.find((r) => r.platform === "youtube" && r.kind === "reaction" && r.detail === "like");
-          if (barrierRecord) barrierRecord.count += 1;
-          else expected.push(BARRIER);
-          assert.deepEqual(order(withoutDate(data.records)), order(expected), JSON.stringify(stored));
-          for (const record of data.records) {
-            const measured = record.measured ?? 0;
-            assert.ok(measured <= record.count, `more measured than counted: ${JSON.stringify(record)}`);
-            assert.equal(measured > 0, (record.measured_seconds ?? 0) > 0, `measured count and time disagree: ${JSON.stringify(record)}`);
-          }
-          if (c.measured) {
-            const record = data.records.find((r) => r.kind === c.measured.kind);
-            assert.ok(record?.measured_seconds >= c.measured.atLeastSeconds, `measured time: ${JSON.stringify(record)}`);
-          }
+          assertDetected(data.records, c);
           passed = true;
         } finally {
-          tally(c.platform ?? suite.name, c.kind ?? "negative", passed);
+          table.tally(c.platform ?? suite.name, c.kind ?? "negative", passed);
         }
       });
     }
