@@ -38,7 +38,11 @@ export function filesOnDisk(files) {
 // The date, and the measured time and how many actions it covers, vary from run to run; cases
 // that care assert them through `measured`, and every run checks they agree with each other.
 const withoutDate = (records) => records.map(({ date, measured_seconds, measured, ...rest }) => rest);
-const order = (records) => [...records].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+/** Records in one order whatever their keys' order (WebDriver hands objects over with sorted keys). */
+const order = (records) => {
+  const text = (record) => JSON.stringify(Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b))));
+  return [...records].sort((a, b) => text(a).localeCompare(text(b)));
+};
 
 /** Asserts that `records` (an export's, after the case and the barrier) are exactly what case `c`
  *  expects, plus the barrier's like. */

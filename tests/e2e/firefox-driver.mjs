@@ -99,6 +99,17 @@ export async function startFirefox({ profile, timezone } = {}) {
       Boolean,
       "the welcome page opened at install",
     );
+    // Now and then the welcome page opens before the add-on is ready to give it its APIs; opened
+    // again, it has them.
+    await until(
+      async () => {
+        const ready = await firefox.call("POST", "/execute/sync", { script: "return typeof browser === 'object' && Boolean(browser.runtime?.id);", args: [] });
+        if (!ready) await firefox.call("POST", "/execute/sync", { script: "location.reload();", args: [] });
+        return ready;
+      },
+      Boolean,
+      "the extension's APIs in its welcome page",
+    );
     siteTab = (await firefox.call("POST", "/window/new", { type: "tab" })).handle;
   } catch (error) {
     await firefox?.end().catch(() => {});
@@ -124,12 +135,14 @@ export async function startFirefox({ profile, timezone } = {}) {
       return Object.assign({}, ...days.map(([, text]) => decodeDay(text)));
     },
     /** Everything in storage.local, read by the extension page open in the extension's tab. */
-    async stored() {
+    stored() {
+      return this.inExtensionPage("return browser.storage.local.get(null);");
+    },
+    /** Runs `script` (a function body; `arguments` holds `args`; it may return a promise) in the
+     *  extension page open in the extension's tab, and gives its result. */
+    async inExtensionPage(script, ...args) {
       await call("POST", "/window", { handle: extensionTab });
-      return call("POST", "/execute/async", {
-        script: "const done = arguments[arguments.length - 1]; browser.storage.local.get(null).then(done);",
-        args: [],
-      });
+      return call("POST", "/execute/sync", { script, args });
     },
 
     /** Opens a site in the site tab, as a person typing its address would. */
