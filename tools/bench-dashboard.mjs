@@ -100,10 +100,7 @@ async function inFirefox(file) {
   const firefox = await startFirefox();
   try {
     await firefox.openPage("dashboard");
-    const imported = await firefox.call("POST", "/execute/async", {
-      script: "const done = arguments[1]; browser.runtime.sendMessage({ type: 'import', export: arguments[0] }).then(done, (e) => done(String(e)));",
-      args: [file],
-    });
+    const imported = await firefox.inExtensionPage("return browser.runtime.sendMessage({ type: 'import', export: arguments[0] });", file);
     if (imported?.type !== "imported") throw new Error(`Firefox import: ${JSON.stringify(imported)}`);
     const opens = [];
     for (let run = -1; run < OPENS; run += 1) {

@@ -122,12 +122,20 @@ export async function startFirefox({ profile, timezone } = {}) {
     const found = await call("POST", "/element", { using: "css selector", value: css });
     return Object.values(found)[0];
   };
+  /** Runs `script` (a function body; `arguments` holds `args`; it may return a promise) in the
+   *  current tab, and gives its result. */
+  const run = (script, ...args) => call("POST", "/execute/sync", { script, args });
   return {
     call,
     element,
+    run,
     textOf: async (css) => call("GET", `/element/${await element(css)}/text`),
-    /** Runs `script` (a function body; `arguments` holds `args`) in the current tab. */
-    run: (script, ...args) => call("POST", "/execute/sync", { script, args }),
+    /** Clicks, as a person would, the element `css` finds in the current tab; gives its id. */
+    async click(css) {
+      const id = await element(css);
+      await call("POST", `/element/${id}/click`, {});
+      return id;
+    },
 
     /** Today's ledger entries, read by an extension page from storage.local, decoded. */
     async storedToday() {
@@ -138,11 +146,10 @@ export async function startFirefox({ profile, timezone } = {}) {
     stored() {
       return this.inExtensionPage("return browser.storage.local.get(null);");
     },
-    /** Runs `script` (a function body; `arguments` holds `args`; it may return a promise) in the
-     *  extension page open in the extension's tab, and gives its result. */
+    /** `run`, in the extension page open in the extension's tab. */
     async inExtensionPage(script, ...args) {
       await call("POST", "/window", { handle: extensionTab });
-      return call("POST", "/execute/sync", { script, args });
+      return run(script, ...args);
     },
 
     /** Opens a site in the site tab, as a person typing its address would. */
@@ -158,13 +165,9 @@ export async function startFirefox({ profile, timezone } = {}) {
       await call("POST", "/window", { handle: extensionTab });
       // The document being left is marked, so that a page opened again at the same address is
       // not taken for the new one before it has gone.
-      await call("POST", "/execute/sync", { script: "window.tacheronLeaving = true; location.replace(arguments[0]);", args: [url] });
+      await run("window.tacheronLeaving = true; location.replace(arguments[0]);", url);
       await until(
-        () =>
-          call("POST", "/execute/sync", {
-            script: "return window.tacheronLeaving ? null : [location.href, document.readyState];",
-            args: [],
-          }),
+        () => run("return window.tacheronLeaving ? null : [location.href, document.readyState];"),
         // Between two documents the script can answer null: not there yet.
         (answer) => Array.isArray(answer) && answer[0] === url && answer[1] === "complete",
         `the ${name} page`,

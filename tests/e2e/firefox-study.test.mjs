@@ -64,21 +64,20 @@ test("firefox: a participant joins a study, and the next day the report of a rea
   try {
     await firefox.openPage("study");
     await firefox.call("POST", `/element/${await firefox.element("#manifest-text")}/value`, { text: manifestText });
-    await firefox.call("POST", `/element/${await firefox.element('#manifest-form button[type="submit"]')}/click`, {});
+    await firefox.click('#manifest-form button[type="submit"]');
     const consent = await until(
       () => firefox.run('const consent = document.getElementById("consent"); return consent.hidden ? null : consent.innerText;'),
       Boolean,
       "the consent screen",
     );
     assert.match(consent, /Clics sous Firefox[\s\S]*CER-2026-119[\s\S]*inbox\.univ\.example/);
-    await firefox.call("POST", `/element/${await firefox.element("#accept")}/click`, {});
+    await firefox.click("#accept");
     const card = await until(() => cardText(firefox), (text) => /Taking part since/.test(text ?? ""), "the study joined");
     assert.match(card, /No report is due yet/);
 
     server.expect("https://www.youtube.com/watch");
     await firefox.visit("https://www.youtube.com/watch?v=fixture");
-    const like = await until(() => firefox.element("like-button-view-model button"), Boolean, "the like button");
-    await firefox.call("POST", `/element/${like}/click`, {});
+    await until(() => firefox.click("like-button-view-model button"), Boolean, "the like button");
     await until(() => firefox.storedToday(), (day) => day?.["youtube/reaction/like"]?.n === 1, "the like stored");
     assert.equal(inboxRequests(server).length, 0, "nothing is sent before a report is agreed to");
   } finally {
@@ -90,7 +89,7 @@ test("firefox: a participant joins a study, and the next day the report of a rea
   try {
     await firefox.openPage("study");
     await until(() => cardText(firefox), (text) => /1 report is ready for you to review\./.test(text ?? ""), "the report due");
-    await firefox.call("POST", `/element/${await firefox.element(`[data-study="${STUDY}"] .review-button`)}/click`, {});
+    await firefox.click(`[data-study="${STUDY}"] .review-button`);
     const previewed = await until(
       () => firefox.run(`return document.querySelector('[data-study="${STUDY}"] pre.payload')?.textContent ?? null;`),
       Boolean,
@@ -103,8 +102,8 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     assert.deepEqual(report.rows.map((row) => [row.platform, row.kind, row.count]), [["youtube", "reaction", 1]]);
     assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
 
-    await firefox.call("POST", `/element/${await firefox.element(`[data-study="${STUDY}"] button.send`)}/click`, {});
-    await firefox.call("POST", `/element/${await firefox.element(`[data-study="${STUDY}"] details[data-part="history"] summary`)}/click`, {}).catch(() => {});
+    await firefox.click(`[data-study="${STUDY}"] button.send`);
+    await firefox.click(`[data-study="${STUDY}"] details[data-part="history"] summary`).catch(() => {});
     await until(() => cardText(firefox), (text) => /received by the study/.test(text ?? ""), "the report delivered", 30_000);
     assert.equal(inboxPosts().length, 1, "one report posted to the inbox");
 

@@ -24,8 +24,7 @@ after(async () => {
 
 async function clickLike() {
   await firefox.visit("https://www.youtube.com/watch?v=fixture");
-  const like = await until(() => firefox.element("like-button-view-model button"), Boolean, "the like button");
-  await firefox.call("POST", `/element/${like}/click`, {});
+  const like = await until(() => firefox.click("like-button-view-model button"), Boolean, "the like button");
   return firefox.call("GET", `/element/${like}/attribute/aria-pressed`);
 }
 
@@ -46,10 +45,7 @@ test("firefox: a like on YouTube is counted by the core and shown on the dashboa
 test("firefox: a click made by the page's own script counts nothing", async () => {
   await firefox.visit("https://www.youtube.com/watch?v=fixture");
   await until(() => firefox.element("dislike-button-view-model button"), Boolean, "the dislike button");
-  await firefox.call("POST", "/execute/sync", {
-    script: 'document.querySelector("dislike-button-view-model button").click();',
-    args: [],
-  });
+  await firefox.run('document.querySelector("dislike-button-view-model button").click();');
   // A real like afterwards, on a fresh page: once it is stored, the dislike before it (had it
   // counted) would be stored too, since the core takes messages in order.
   assert.equal(await clickLike(), "true");
@@ -59,11 +55,10 @@ test("firefox: a click made by the page's own script counts nothing", async () =
 });
 
 test("firefox: paused from the popup, a like counts nothing; resumed, a like counts", async () => {
-  const click = async (css) => firefox.call("POST", `/element/${await firefox.element(css)}/click`, {});
   const pauseState = () => firefox.textOf("#pause-state");
   await firefox.openPage("popup");
   await until(pauseState, (text) => text === "Counting is on.", "the popup's state");
-  await click("#pause-resumed");
+  await firefox.click("#pause-resumed");
   await until(pauseState, (text) => text === "Paused until you resume.", "paused");
   assert.equal(await clickLike(), "true", "the page's own like still works while paused");
 
@@ -74,7 +69,7 @@ test("firefox: paused from the popup, a like counts nothing; resumed, a like cou
   await until(() => firefox.textOf("#recent li:first-child"), (text) => /YouTube · counting paused$/.test(text), "the like seen while paused");
   assert.deepEqual(await firefox.storedToday(), { "youtube/reaction/like": { n: 2 } });
   await firefox.openPage("popup");
-  await click("#resume");
+  await firefox.click("#resume");
   await until(pauseState, (text) => text === "Counting is on.", "resumed");
   assert.equal(await clickLike(), "true");
   await firefox.openPage("dashboard");
@@ -86,11 +81,8 @@ test("firefox: every extension page is styled: the styles the build wrote into i
   const styled = {};
   for (const page of ["dashboard", "popup", "onboarding", "methodology", "study", "class", "workshop"]) {
     await firefox.openPage(page);
-    styled[page] = await firefox.call("POST", "/execute/sync", {
-      script: `return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
-        .concat(getComputedStyle(document.body).marginTop);`,
-      args: [],
-    });
+    styled[page] = await firefox.run(`return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
+      .concat(getComputedStyle(document.body).marginTop);`);
   }
   for (const [page, found] of Object.entries(styled)) {
     const margin = found.pop();

@@ -45,7 +45,7 @@ export const FIXTURE_SITES = {
 };
 
 /**
- * Chromium's own background services, which reach these endpoints even with
+ * The browsers' own background services. Chromium's reach these endpoints even with
  * --disable-background-networking and --disable-component-update: the Google-account cookie check,
  * the component and extension updater and its clock check, and the spell-check dictionary fetched
  * the first time someone types in a text box, the autofill hints for forms; and Firefox's remote

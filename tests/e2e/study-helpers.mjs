@@ -63,7 +63,6 @@ export async function startInbox({ port, database, manifest }) {
   throw new Error("the inbox did not start");
 }
 
-
 /** The researchers' side: exports study `study`'s envelopes from the inbox's SQLite file in `dir`
  *  and decrypts them with the study's private key (`dir`/study.key). Gives the number of
  *  envelopes, the decrypted reports' file and its text (one report a line). */
