@@ -58,6 +58,7 @@ test: check build
 check:
 	tools/setup.sh build
 	cargo fmt --check
+	npx biome ci --no-errors-on-unmatched .
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
 	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features classroom --quiet -- -D warnings

@@ -81,7 +81,8 @@ function answer(message, sender) {
       if (response?.type === "imported") refreshBadge().catch(() => undefined);
       if (response?.type === "deleted") chrome.action.setBadgeText({ text: "" });
       if (message?.type === "study_send" && response?.type === "study_list") deliverStudyReports();
-      if (message?.type === "study_leave" && response?.type === "study_list") scheduleDelivery(response.next_attempt_ms);
+      if (message?.type === "study_leave" && response?.type === "study_list")
+        scheduleDelivery(response.next_attempt_ms);
       return response;
     },
     (error) => ({ type: "error", message: String(error) }),
@@ -113,7 +114,9 @@ self.addEventListener("message", (event) => {
   const [port] = event.ports;
   const url = event.source?.url ?? "";
   if (!port || event.origin !== self.location.origin || !url.startsWith(chrome.runtime.getURL(""))) return;
-  event.waitUntil(answer(event.data, { url, tab_id: null, tab_url: null }).then((response) => port.postMessage(response)));
+  event.waitUntil(
+    answer(event.data, { url, tab_id: null, tab_url: null }).then((response) => port.postMessage(response)),
+  );
 });
 
 // The first install opens the welcome page: what is counted, what never is, how to pause.
@@ -177,7 +180,10 @@ async function post(queued) {
       redirect: "error",
     });
     const retryAfter = Number.parseInt(response.headers.get("retry-after") ?? "", 10);
-    return { status: response.status, retry_after_s: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null };
+    return {
+      status: response.status,
+      retry_after_s: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    };
   } catch {
     return { status: null, retry_after_s: null };
   }
@@ -191,7 +197,10 @@ function deliverStudyReports() {
     let answer = await handle({ type: "study_outbox" }, ownPage());
     for (let round = 0; answer?.type === "study_outbox" && answer.ready.length > 0 && round < 100; round += 1) {
       const queued = answer.ready[0];
-      answer = await handle({ type: "study_delivered", report_id: queued.report_id, ...(await post(queued)) }, ownPage());
+      answer = await handle(
+        { type: "study_delivered", report_id: queued.report_id, ...(await post(queued)) },
+        ownPage(),
+      );
     }
     if (answer?.type === "study_outbox") scheduleDelivery(answer.next_attempt_ms);
   })()
@@ -216,7 +225,9 @@ async function syncMastodonServers(servers) {
   }
   const registered = (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id);
   const id = (host) => `mastodon:${host}`;
-  const stale = registered.filter((scriptId) => scriptId.startsWith("mastodon:") && !allowed.map(id).includes(scriptId));
+  const stale = registered.filter(
+    (scriptId) => scriptId.startsWith("mastodon:") && !allowed.map(id).includes(scriptId),
+  );
   if (stale.length > 0) await chrome.scripting.unregisterContentScripts({ ids: stale });
   const missing = allowed.filter((host) => !registered.includes(id(host)));
   if (missing.length === 0) return;

@@ -17,7 +17,19 @@ import { startFirefox } from "../tests/e2e/firefox-driver.mjs";
 import { EXTENSION_DIR, launchBrowser, startFixtureServer } from "../tests/e2e/harness.mjs";
 import { launchUnattached } from "./unattached-chromium.mjs";
 
-const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest", "other"];
+const PLATFORMS = [
+  "youtube",
+  "x",
+  "facebook",
+  "instagram",
+  "tiktok",
+  "reddit",
+  "linkedin",
+  "mastodon",
+  "bluesky",
+  "pinterest",
+  "other",
+];
 const KINDS = [
   ["captcha", "recaptcha-checkbox"],
   ["reaction", "like"],
@@ -88,7 +100,24 @@ const switchTo = (period) => `(async () => {
 
 const OPENS = 25;
 /** The periods chosen one after the other, to time the switches. */
-const SWITCHES = ["7d", "30d", "12m", "all", "today", "12m", "30d", "7d", "all", "30d", "today", "7d", "12m", "today", "all", "30d"];
+const SWITCHES = [
+  "7d",
+  "30d",
+  "12m",
+  "all",
+  "today",
+  "12m",
+  "30d",
+  "7d",
+  "all",
+  "30d",
+  "today",
+  "7d",
+  "12m",
+  "today",
+  "all",
+  "30d",
+];
 const of = (runs, key) => median(runs.map((run) => run[key]));
 const quartiles = (values) => `${quantile(values, 0.25).toFixed(0)}-${quantile(values, 0.75).toFixed(0)} ms`;
 
@@ -100,7 +129,10 @@ async function inFirefox(file) {
   const firefox = await startFirefox();
   try {
     await firefox.openPage("dashboard");
-    const imported = await firefox.inExtensionPage("return browser.runtime.sendMessage({ type: 'import', export: arguments[0] });", file);
+    const imported = await firefox.inExtensionPage(
+      "return browser.runtime.sendMessage({ type: 'import', export: arguments[0] });",
+      file,
+    );
     if (imported?.type !== "imported") throw new Error(`Firefox import: ${JSON.stringify(imported)}`);
     const opens = [];
     for (let run = -1; run < OPENS; run += 1) {

@@ -39,7 +39,8 @@ const read = (path) => JSON.parse(readFileSync(join(root, path), "utf8"));
 const base = read("extension/manifest.base.json");
 const english = read("extension/_locales/en/messages.json");
 
-const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+const escapeHtml = (text) =>
+  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 /** The English message `key` (an id's "-" is "_" in message names), as chrome.i18n gives it
  *  without substitutions; the build stops on a name that does not exist or takes values. */
 function englishWords(key, page) {
@@ -53,9 +54,12 @@ function englishWords(key, page) {
 function inEnglish(html, page) {
   const withText = html.replace(
     /(<([a-z][a-z0-9]*)\b[^>]*\bdata-i18n="([^"]+)"[^>]*>)[^<]*(<\/\2>)/g,
-    (_, open, tag, key, close) => `${open}${escapeHtml(englishWords(key, page))}${close}`,
+    (_, open, _tag, key, close) => `${open}${escapeHtml(englishWords(key, page))}${close}`,
   );
-  if ((withText.match(/\bdata-i18n="/g) ?? []).length !== (withText.match(/\bdata-i18n="[^"]+"[^>]*>[^<]*<\//g) ?? []).length) {
+  if (
+    (withText.match(/\bdata-i18n="/g) ?? []).length !==
+    (withText.match(/\bdata-i18n="[^"]+"[^>]*>[^<]*<\//g) ?? []).length
+  ) {
     throw new Error(`${page}: a data-i18n element holds more than text`);
   }
   return withText.replace(/<[^>]*\bdata-i18n-label="([^"]+)"[^>]*>/g, (tag, key) => {
@@ -71,7 +75,8 @@ function withStylesWritten(html, page, dir) {
   const hashes = [];
   const written = html.replace(/<link rel="stylesheet" href="([^"]+)">/g, (_, href) => {
     const css = readFileSync(join(dir, href), "utf8");
-    if (css.includes("</")) throw new Error(`${page}: ${href} cannot be written into a <style> element (it holds "</")`);
+    if (css.includes("</"))
+      throw new Error(`${page}: ${href} cannot be written into a <style> element (it holds "</")`);
     hashes.push(`'sha256-${createHash("sha256").update(css).digest("base64")}'`);
     hrefs.push(href);
     return `<style>${css}</style>`;
@@ -139,8 +144,14 @@ for (const [browser, adapt] of Object.entries(browsers)) {
   }
   for (const href of stylesheets) rmSync(join(out, "pages", href));
   mkdirSync(join(out, "pkg"), { recursive: true });
-  for (const file of ["tacheron.js", "tacheron_bg.wasm", "tacheron_classroom.js", "tacheron_classroom_bg.wasm", "tacheron_study.js",
-    "tacheron_study_bg.wasm"]) {
+  for (const file of [
+    "tacheron.js",
+    "tacheron_bg.wasm",
+    "tacheron_classroom.js",
+    "tacheron_classroom_bg.wasm",
+    "tacheron_study.js",
+    "tacheron_study_bg.wasm",
+  ]) {
     cpSync(join(root, "target/pkg", file), join(out, "pkg", file));
   }
   buildSync({
@@ -177,14 +188,18 @@ for (const [browser, adapt] of Object.entries(browsers)) {
   const hostPermissions = sensorTable.platforms.flatMap((rules) => rules.hosts.map((host) => `https://${host}/*`));
   const policy = base.content_security_policy.extension_pages;
   if (/style-src/.test(policy)) throw new Error("manifest.base.json: the build writes style-src itself");
-  const extensionPages = policy.replace("default-src 'self';", `default-src 'self'; style-src 'self' ${[...styleHashes].join(" ")};`);
-  if (extensionPages === policy) throw new Error("manifest.base.json: the pages' policy does not start with default-src 'self'");
+  const extensionPages = policy.replace(
+    "default-src 'self';",
+    `default-src 'self'; style-src 'self' ${[...styleHashes].join(" ")};`,
+  );
+  if (extensionPages === policy)
+    throw new Error("manifest.base.json: the pages' policy does not start with default-src 'self'");
   const manifest = adapt({
     ...base,
     content_security_policy: { ...base.content_security_policy, extension_pages: extensionPages },
     host_permissions: hostPermissions,
     content_scripts: contentScripts,
   });
-  writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+  writeFileSync(join(out, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   console.log(`built dist/${browser}`);
 }

@@ -87,7 +87,10 @@ try {
     const browser = await launchBrowser(server, { language });
     try {
       const helper = await open(browser, "popup.html", "light", POPUP_VIEWPORT);
-      const answer = await helper.evaluate((file) => chrome.runtime.sendMessage({ type: "import", export: file }), demo);
+      const answer = await helper.evaluate(
+        (file) => chrome.runtime.sendMessage({ type: "import", export: file }),
+        demo,
+      );
       if (answer?.type !== "imported") throw new Error(`the demo ledger was refused: ${JSON.stringify(answer)}`);
       await helper.close();
 

@@ -47,7 +47,9 @@ export async function launchUnattached({ profile, extensionDir, executablePath }
   const send = (method, params = {}, sessionId = undefined) =>
     new Promise((resolve, reject) => {
       const id = ++lastId;
-      waiting.set(id, (message) => (message.error ? reject(new Error(`${method}: ${message.error.message}`)) : resolve(message.result)));
+      waiting.set(id, (message) =>
+        message.error ? reject(new Error(`${method}: ${message.error.message}`)) : resolve(message.result),
+      );
       toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
     });
 
@@ -55,7 +57,9 @@ export async function launchUnattached({ profile, extensionDir, executablePath }
   let worker = null;
   for (let attempt = 0; attempt < 100 && !worker; attempt += 1) {
     const { targetInfos } = await send("Target.getTargets");
-    worker = targetInfos.find((target) => target.type === "service_worker" && target.url.startsWith("chrome-extension://"));
+    worker = targetInfos.find(
+      (target) => target.type === "service_worker" && target.url.startsWith("chrome-extension://"),
+    );
     if (!worker) await sleep(100);
   }
   if (!worker) {
@@ -80,7 +84,11 @@ export async function launchUnattached({ profile, extensionDir, executablePath }
     async evaluate(targetId, expression) {
       const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
       try {
-        const { result, exceptionDetails } = await send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true }, sessionId);
+        const { result, exceptionDetails } = await send(
+          "Runtime.evaluate",
+          { expression, awaitPromise: true, returnByValue: true },
+          sessionId,
+        );
         if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
         return result.value;
       } finally {

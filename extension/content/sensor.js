@@ -187,9 +187,12 @@
   const observer = new MutationObserver(onMutations);
 
   const observe = (element, rule) =>
-    observer.observe(element, rule.state.within
-      ? { attributes: true, childList: true, subtree: true }
-      : { attributes: true, attributeFilter: [rule.state.attribute] });
+    observer.observe(
+      element,
+      rule.state.within
+        ? { attributes: true, childList: true, subtree: true }
+        : { attributes: true, attributeFilter: [rule.state.attribute] },
+    );
 
   // Watches end CONFIRM_WITHIN_MS after the last act on them; one timer sweeps them all.
   let sweepTimer = 0;
@@ -282,7 +285,9 @@
     return null;
   }
 
+  // A rich editor's text as shown, its paragraphs as line breaks: a hashtag ends at one.
   const textOf = (editor) =>
+    // biome-ignore lint/performance/useDomNodeTextContent: textContent runs paragraphs together
     editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement ? editor.value : editor.innerText;
 
   // One pending send per editor: a second submit before the box clears (an Enter that picks a
@@ -399,7 +404,13 @@
       if (!event.isTrusted || event.button !== 0 || !clickable || !(event.target instanceof Element)) return;
       const target = event.target;
       const composed = target.shadowRoot ? event.composedPath() : null; // read once, for both
-      const press = { target, inner: composed ? composed[0] : target, act: actOn(event, composed), entry: null, looking: false };
+      const press = {
+        target,
+        inner: composed ? composed[0] : target,
+        act: actOn(event, composed),
+        entry: null,
+        looking: false,
+      };
       if (press.act?.toggle) press.entry = watchFor(press.act.toggle.element, press.act.toggle.rule);
       pressed = press;
       if (press.entry) lookWhilePressed(press);

@@ -9,7 +9,7 @@
 // WebAssembly module); this page only shows the report.
 
 import init, { class_report } from "../pkg/tacheron_classroom.js";
-import { clockDuration, moneyAmount, moneyRange } from "./classroom-format.js";
+import { clockDuration, moneyRange } from "./classroom-format.js";
 import { loadLanguage, translate } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -22,7 +22,6 @@ const whole = (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 
 const median = (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
 
 const duration = (seconds) => clockDuration(locale, seconds);
-const money = (amount, currency) => moneyAmount(locale, amount, currency);
 const range = (r, currency) => moneyRange(locale, message, r, currency);
 
 function element(tag, properties = {}, ...children) {
@@ -43,11 +42,19 @@ const short = (code) => (code.length > 16 ? `${code.slice(0, 14)}…` : code);
 function problem(entry) {
   const { number, code, status } = entry;
   if (status.status === "duplicate") {
-    return message(status.exact ? "classDuplicate" : "classSameResult", [String(number), short(code), String(status.of)]);
+    return message(status.exact ? "classDuplicate" : "classSameResult", [
+      String(number),
+      short(code),
+      String(status.of),
+    ]);
   }
   const error = status.error;
   const details =
-    error.reason === "character" ? [error.character, String(error.position)] : error.reason === "version" ? [String(error.version)] : [];
+    error.reason === "character"
+      ? [error.character, String(error.position)]
+      : error.reason === "version"
+        ? [String(error.version)]
+        : [];
   return message("classRejected", [String(number), short(code), message(`codeError_${error.reason}`, details)]);
 }
 
@@ -55,7 +62,8 @@ function show() {
   if (!report) return;
   const results = report.results;
   const currency = results.currency;
-  const students = report.students === 1 ? message("classStudentsOne") : message("classStudents", [whole(report.students)]);
+  const students =
+    report.students === 1 ? message("classStudentsOne") : message("classStudents", [whole(report.students)]);
   $("students").textContent = report.students ? students : message("classEmpty");
   $("sessions").textContent = report.sessions.length ? message("classSessions", [report.sessions.join(", ")]) : "";
   const problems = report.entries.filter((entry) => entry.status.status !== "accepted");
@@ -72,7 +80,13 @@ function show() {
   $("tasks").tBodies[0].replaceChildren(
     ...report.tasks.map((task) =>
       row(
-        [whole(task.done.total), whole(task.done.min), median(task.done.median), whole(task.done.max), duration(task.seconds.total)],
+        [
+          whole(task.done.total),
+          whole(task.done.min),
+          median(task.done.median),
+          whole(task.done.max),
+          duration(task.seconds.total),
+        ],
         message(`task_${task.kind}`),
       ),
     ),

@@ -4,7 +4,8 @@
 
 /** A duration in seconds, in whole seconds, minutes and hours: "45 s", "2 min 30 s", "1 h 5 min". */
 export function clockDuration(locale, seconds) {
-  const unit = (value, name) => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
+  const unit = (value, name) =>
+    new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }).format(value);
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return unit(s, "second");
   const minutes = Math.floor(s / 60);

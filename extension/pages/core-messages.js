@@ -25,7 +25,9 @@ const ANSWERS = {
 export function send(message) {
   const worker = navigator.serviceWorker?.controller;
   if (!worker) {
-    return chrome.runtime.sendMessage({ answer_as_text: message }).then((text) => (typeof text === "string" ? JSON.parse(text) : text));
+    return chrome.runtime
+      .sendMessage({ answer_as_text: message })
+      .then((text) => (typeof text === "string" ? JSON.parse(text) : text));
   }
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();

@@ -108,7 +108,9 @@ export function markScrollable(box) {
   }
   toMark.add(box);
 }
-const resized = new ResizeObserver((entries) => entries.forEach(({ target }) => markNow(target)));
+const resized = new ResizeObserver((entries) => {
+  for (const { target } of entries) markNow(target);
+});
 /** Keeps `box` marked as it is resized. */
 export function watchScroll(box) {
   resized.observe(box);
@@ -215,8 +217,13 @@ export function showCharts(overview, context) {
   const busiest = grouped.reduce((best, group) => (group.total > (best?.total ?? 0) ? group : best), null);
   const dailyLabel = [
     `${dailyCaption}.`,
-    message("chartPeriodTotal", [fmt.plural("countActions", summary.total.count), fmt.dateRange(overview.from, overview.to)]),
-    busiest ? message("chartBusiest", [groupName(busiest, weekly, fmt), fmt.plural("countActions", busiest.total)]) : "",
+    message("chartPeriodTotal", [
+      fmt.plural("countActions", summary.total.count),
+      fmt.dateRange(overview.from, overview.to),
+    ]),
+    busiest
+      ? message("chartBusiest", [groupName(busiest, weekly, fmt), fmt.plural("countActions", busiest.total)])
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -236,7 +243,12 @@ export function showCharts(overview, context) {
     fillTable(
       dailyFigure.querySelector("table"),
       dailyCaption,
-      [message(weekly ? "weekColumn" : "dayColumn"), ...present.map(({ kind }) => message(`kind_${kind}`)), message("totalColumn"), message("timeColumn")],
+      [
+        message(weekly ? "weekColumn" : "dayColumn"),
+        ...present.map(({ kind }) => message(`kind_${kind}`)),
+        message("totalColumn"),
+        message("timeColumn"),
+      ],
       grouped.map((group) => [
         groupName(group, weekly, fmt),
         ...present.map(({ index }) => fmt.integer(group.counts[index])),
@@ -250,21 +262,31 @@ export function showCharts(overview, context) {
   // Actions per platform.
   const platformFigure = document.getElementById("chart-platforms");
   const perPlatform = new Map();
-  for (const row of summary.rows) perPlatform.set(row.platform, (perPlatform.get(row.platform) ?? 0) + row.estimate.count);
+  for (const row of summary.rows)
+    perPlatform.set(row.platform, (perPlatform.get(row.platform) ?? 0) + row.estimate.count);
   const platforms = [...perPlatform].sort((a, b) => b[1] - a[1]);
   const platformCaption = message("chartPlatformsCaption");
   const platformLabel = [
     platformCaption,
     platforms.map(([platform, count]) => `${message(`platform_${platform}`)}: ${fmt.integer(count)}`).join(", "),
   ].join(". ");
-  place(platformFigure.querySelector(".chart-box"), platformsSvg, platformLabel, { fmt, message, withYear, value: fmt.integer });
+  place(platformFigure.querySelector(".chart-box"), platformsSvg, platformLabel, {
+    fmt,
+    message,
+    withYear,
+    value: fmt.integer,
+  });
   alternative(platformFigure.querySelector("details"), () => {
     const total = summary.total.count || 1;
     fillTable(
       platformFigure.querySelector("table"),
       platformCaption,
       [message("platformColumn"), message("countColumn"), message("shareColumn")],
-      platforms.map(([platform, count]) => [message(`platform_${platform}`), fmt.integer(count), fmt.percent(count / total)]),
+      platforms.map(([platform, count]) => [
+        message(`platform_${platform}`),
+        fmt.integer(count),
+        fmt.percent(count / total),
+      ]),
       true,
     );
   });
@@ -278,8 +300,14 @@ export function showCharts(overview, context) {
     message("chartCumulativeTotal", [fmt.duration(totalSeconds), fmt.date(overview.to)]),
   ].join(". ");
   // The axis is in hours.
-  const hours = (value) => (value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value));
-  place(cumulativeFigure.querySelector(".chart-box"), cumulativeSvg, cumulativeLabel, { fmt, message, withYear, value: hours });
+  const hours = (value) =>
+    value === 0 ? fmt.integer(0) : value < 1000 ? fmt.duration(value * 3600) : fmt.compactHours(value);
+  place(cumulativeFigure.querySelector(".chart-box"), cumulativeSvg, cumulativeLabel, {
+    fmt,
+    message,
+    withYear,
+    value: hours,
+  });
   alternative(cumulativeFigure.querySelector("details"), () => {
     let running = 0;
     fillTable(

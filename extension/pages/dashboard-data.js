@@ -10,7 +10,17 @@ const $ = (id) => document.getElementById(id);
 const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 /** The fields of version 1 of the export format. */
 const EXPORT_FIELDS = ["format", "version", "records"];
-const RECORD_FIELDS = ["date", "platform", "kind", "detail", "count", "measured", "measured_seconds", "rounds", "tiles"];
+const RECORD_FIELDS = [
+  "date",
+  "platform",
+  "kind",
+  "detail",
+  "count",
+  "measured",
+  "measured_seconds",
+  "rounds",
+  "tiles",
+];
 
 /**
  * A field that version 1 of the format does not have, as [field, record number or 0], or null.
@@ -42,7 +52,10 @@ export function setUpData({ fmt, message, say, afterImport }) {
   $("export-json").addEventListener("click", async () => {
     try {
       const { export: data } = await ask("export");
-      download(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }), `tacheron-export-${localToday()}.json`);
+      download(
+        new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }),
+        `tacheron-export-${localToday()}.json`,
+      );
       say(fmt.plural("exportedRecords", data.records.length));
     } catch (error) {
       say(message("exportFailed", [errorText(error)]));

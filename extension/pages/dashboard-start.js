@@ -30,7 +30,8 @@ const period = keptPeriod();
 // is slowest while a tab opens. The browser's language decides the default valuation (the core's
 // rule), whatever language the page speaks. Resolves to the answer, or to the Error that stopped it.
 const opening = ask("dashboard", { locale: chrome.i18n.getUILanguage(), period }).catch((error) => error);
-const part = (name, type) => opening.then((answer) => (answer instanceof Error ? answer : { type, [name]: answer[name] }));
+const part = (name, type) =>
+  opening.then((answer) => (answer instanceof Error ? answer : { type, [name]: answer[name] }));
 globalThis.tacheronDashboardStart = Object.freeze({
   /** The period the page opens on. */
   period,

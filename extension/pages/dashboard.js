@@ -12,13 +12,20 @@ import { ask, errorText } from "./core-messages.js";
 import { setUpPrivacy } from "./dashboard-privacy.js";
 import { setUpData } from "./dashboard-data.js";
 // The first answers, asked from the page's head (dashboard-start.js).
-const {
-  period: firstPeriod,
-  settings: firstSettings,
-  overview: firstOverview,
-} = globalThis.tacheronDashboardStart;
+const { period: firstPeriod, settings: firstSettings, overview: firstOverview } = globalThis.tacheronDashboardStart;
 
-const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
+const PLATFORMS = [
+  "youtube",
+  "x",
+  "facebook",
+  "instagram",
+  "tiktok",
+  "reddit",
+  "linkedin",
+  "mastodon",
+  "bluesky",
+  "pinterest",
+];
 
 // The browser's language decides the default valuation (the core's rule), whatever language the
 // page speaks: the page and the popup ask with the same locale and get the same amounts.
@@ -72,7 +79,8 @@ function showHeadline(id, range, format) {
 }
 
 /** "central (low–high)" for a range, with the point put forward first. */
-const rangeText = (range, format) => message("rangeFormat", [format(pointOf(range)), format(range.low), format(range.high)]);
+const rangeText = (range, format) =>
+  message("rangeFormat", [format(pointOf(range)), format(range.low), format(range.high)]);
 
 function addRanges(a, b) {
   return { low: a.low + b.low, central: a.central + b.central, high: a.high + b.high };
@@ -88,7 +96,11 @@ function showChange(id, now, before) {
   } else {
     const ratio = (now - before) / before;
     if (Math.abs(ratio) < 0.005) [text, direction] = [message("changeSame"), "same"];
-    else [text, direction] = [message(ratio > 0 ? "changeUp" : "changeDown", [fmt.change(ratio)]), ratio > 0 ? "up" : "down"];
+    else
+      [text, direction] = [
+        message(ratio > 0 ? "changeUp" : "changeDown", [fmt.change(ratio)]),
+        ratio > 0 ? "up" : "down",
+      ];
   }
   const arrow = document.createElement("span");
   arrow.className = "arrow";
@@ -103,6 +115,7 @@ function showWeek(overview, amount) {
   const wage = overview.summary.valuation.wage;
   const today = localToday();
   $("week-note").textContent = message("weekNote", [
+    // biome-ignore lint/complexity/useMathMinMax: dates as ISO text, compared as text
     fmt.dateRange(now.from, today < now.from ? now.from : today),
     fmt.dateRange(before.from, addDays(before.from, 6)),
   ]);
@@ -155,7 +168,10 @@ function fillRows(body, lines, { cells, header = false }, texts) {
     }
     texts(line).forEach((text, column) => {
       const node = row.cells[column];
-      if (typeof text === "string") return setText(node, text);
+      if (typeof text === "string") {
+        setText(node, text);
+        return;
+      }
       let link = node.firstElementChild;
       if (!link) link = node.appendChild(document.createElement("a"));
       if (link.getAttribute("href") !== text.href) link.setAttribute("href", text.href);
@@ -172,7 +188,11 @@ function totalsBy(rows, key) {
     sums.set(
       row[key],
       sum
-        ? { count: sum.count + estimate.count, seconds: addRanges(sum.seconds, estimate.seconds), piece: addRanges(sum.piece, estimate.piece_value) }
+        ? {
+            count: sum.count + estimate.count,
+            seconds: addRanges(sum.seconds, estimate.seconds),
+            piece: addRanges(sum.piece, estimate.piece_value),
+          }
         : { count: estimate.count, seconds: estimate.seconds, piece: estimate.piece_value },
     );
   }
@@ -180,13 +200,18 @@ function totalsBy(rows, key) {
 }
 
 function fillTotalsTable(id, totals, total, nameOf, amount) {
-  fillRows($(id).tBodies[0], totals, { cells: ["", "number", "number", "number", "number"], header: true }, ([name, sum]) => [
-    nameOf(name),
-    fmt.integer(sum.count),
-    fmt.percent(total ? sum.count / total : 0),
-    fmt.duration(pointOf(sum.seconds)),
-    rangeText(sum.piece, amount),
-  ]);
+  fillRows(
+    $(id).tBodies[0],
+    totals,
+    { cells: ["", "number", "number", "number", "number"], header: true },
+    ([name, sum]) => [
+      nameOf(name),
+      fmt.integer(sum.count),
+      fmt.percent(total ? sum.count / total : 0),
+      fmt.duration(pointOf(sum.seconds)),
+      rangeText(sum.piece, amount),
+    ],
+  );
 }
 
 function showTables(summary, amount) {
@@ -197,7 +222,13 @@ function showTables(summary, amount) {
   emptyNote.hidden = !empty;
   $("table-blocks").hidden = empty;
   $("details-block").hidden = empty;
-  fillTotalsTable("by-platform", totalsBy(rows, "platform"), summary.total.count, (p) => message(`platform_${p}`), amount);
+  fillTotalsTable(
+    "by-platform",
+    totalsBy(rows, "platform"),
+    summary.total.count,
+    (p) => message(`platform_${p}`),
+    amount,
+  );
   fillTotalsTable(
     "by-kind",
     totalsBy(rows, "kind").sort((a, b) => b[1].count - a[1].count || KINDS.indexOf(a[0]) - KINDS.indexOf(b[0])),
@@ -209,7 +240,8 @@ function showTables(summary, amount) {
   const table = $("details");
   fillRows(table.tBodies[0], rows, { cells: ["", "", "number", "number", "number"] }, (line) => {
     const e = line.estimate;
-    const measured = e.measured === e.count ? message("measuredMark") : e.measured > 0 ? message("partlyMeasuredMark") : "";
+    const measured =
+      e.measured === e.count ? message("measuredMark") : e.measured > 0 ? message("partlyMeasuredMark") : "";
     return [
       message(`platform_${line.platform}`),
       { href: `methodology.html#kind-${line.kind}`, text: message(`kind_${line.kind}`) },
@@ -264,12 +296,19 @@ function showOverview(overview) {
 
   $("totals-heading").textContent = periodTitle(period);
   const days = Math.round((Date.parse(overview.to) - Date.parse(overview.from)) / 86_400_000) + 1;
-  $("period-dates").textContent = message("periodDates", [fmt.dateRange(overview.from, overview.to), fmt.plural("spanDays", days)]);
+  $("period-dates").textContent = message("periodDates", [
+    fmt.dateRange(overview.from, overview.to),
+    fmt.plural("spanDays", days),
+  ]);
   $("total-count").textContent = fmt.integer(total.count);
   showHeadline("total-time", total.seconds, fmt.duration);
   $("time-split").textContent =
     total.measured > 0
-      ? message("timeSplit", [fmt.duration(total.measured_seconds), fmt.integer(total.measured), fmt.integer(total.count)])
+      ? message("timeSplit", [
+          fmt.duration(total.measured_seconds),
+          fmt.integer(total.measured),
+          fmt.integer(total.count),
+        ])
       : message("timeModelled");
   showHeadline("total-value", summary.values.piece, amount);
   showHeadline("wage-value", summary.values.at_wage, amount);
@@ -280,7 +319,11 @@ function showOverview(overview) {
   $("scale").replaceChildren(
     ...summary.scale.map((scale) => {
       const item = document.createElement("li");
-      item.textContent = message("scaleLine", [message(`platform_${scale.platform}`), amount(pointOf(scale.yearly)), String(scale.year)]);
+      item.textContent = message("scaleLine", [
+        message(`platform_${scale.platform}`),
+        amount(pointOf(scale.yearly)),
+        String(scale.year),
+      ]);
       return item;
     }),
   );
@@ -481,7 +524,11 @@ function showMastodonServers(settings) {
 $("mastodon-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   const input = $("mastodon-host");
-  const host = input.value.trim().replace(/^https:\/\//i, "").replace(/\/+$/, "").toLowerCase();
+  const host = input.value
+    .trim()
+    .replace(/^https:\/\//i, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
   const origins = [`https://${host}/*`];
   // Only the shape of a host name is checked here, so that the browser is never asked about
   // something that is not one; the core checks the rest once access is granted.

@@ -30,18 +30,30 @@ export function formats(locale, message) {
   const integer = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
   const decimal = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }));
   const percent = once(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }));
-  const change = once(() => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" }));
+  const change = once(
+    () => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" }),
+  );
   const plurals = once(() => new Intl.PluralRules(locale));
   const units = new Map();
   const unit = (name) => {
     if (!units.has(name)) {
-      units.set(name, new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short", maximumFractionDigits: 1 }));
+      units.set(
+        name,
+        new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short", maximumFractionDigits: 1 }),
+      );
     }
     return units.get(name);
   };
   const compact = once(() => new Intl.NumberFormat(locale, { notation: "compact", maximumSignificantDigits: 3 }));
   const compactHours = once(
-    () => new Intl.NumberFormat(locale, { style: "unit", unit: "hour", unitDisplay: "short", notation: "compact", maximumSignificantDigits: 3 }),
+    () =>
+      new Intl.NumberFormat(locale, {
+        style: "unit",
+        unit: "hour",
+        unitDisplay: "short",
+        notation: "compact",
+        maximumSignificantDigits: 3,
+      }),
   );
   const moneys = new Map();
 
@@ -49,7 +61,12 @@ export function formats(locale, message) {
   function money(currency) {
     if (!moneys.has(currency)) {
       const small = new Intl.NumberFormat(locale, { style: "currency", currency, maximumSignificantDigits: 2 });
-      const usual = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      const usual = new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency,
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      });
       moneys.set(currency, (value) => (value !== 0 && Math.abs(value) < 0.1 ? small : usual).format(value));
     }
     return moneys.get(currency);
@@ -72,7 +89,9 @@ export function formats(locale, message) {
   const long = once(() => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }));
   const medium = once(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
   const short = once(() => new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }));
-  const weekdayShort = once(() => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }));
+  const weekdayShort = once(
+    () => new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }),
+  );
 
   return {
     locale,
@@ -96,12 +115,15 @@ export function formats(locale, message) {
     /** "Sat 28 Nov". */
     day: (iso) => weekdayShort().format(dateOf(iso)),
     /** "23–29 Nov 2026", as the language writes a span of days. */
-    dateRange: (from, to) => (from === to ? medium().format(dateOf(from)) : medium().formatRange(dateOf(from), dateOf(to))),
+    dateRange: (from, to) =>
+      from === to ? medium().format(dateOf(from)) : medium().formatRange(dateOf(from), dateOf(to)),
     /** An instant (milliseconds): the time alone today, the day and time otherwise. */
     instant(ms, now = Date.now()) {
       const when = new Date(ms);
       const sameDay = new Date(now).toDateString() === when.toDateString();
-      const options = sameDay ? { timeStyle: "short" } : { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" };
+      const options = sameDay
+        ? { timeStyle: "short" }
+        : { weekday: "long", day: "numeric", month: "long", hour: "numeric", minute: "2-digit" };
       return new Intl.DateTimeFormat(locale, options).format(when);
     },
   };

@@ -14,7 +14,8 @@ document.title = message("methodologyTitle");
 const number = (digits) => new Intl.NumberFormat(ui, { maximumSignificantDigits: digits });
 const seconds = number(3);
 const money = (currency) => new Intl.NumberFormat(ui, { style: "currency", currency, maximumSignificantDigits: 3 });
-const spread = (range, format) => message("rangeFormat", [format(range.central), format(range.low), format(range.high)]);
+const spread = (range, format) =>
+  message("rangeFormat", [format(range.central), format(range.low), format(range.high)]);
 
 /** The sources (as links to the list below) and the reasoning of one figure. */
 function basisCell(row, basis, card) {
@@ -51,23 +52,34 @@ function cell(row, text, className) {
 
 function show(card) {
   document.getElementById("card-version").textContent = card.version;
-  document.getElementById("card-published").textContent = new Date(`${card.published}T12:00:00`).toLocaleDateString(ui, {
-    dateStyle: "long",
-  });
+  document.getElementById("card-published").textContent = new Date(`${card.published}T12:00:00`).toLocaleDateString(
+    ui,
+    {
+      dateStyle: "long",
+    },
+  );
   document.getElementById("values-source").textContent = message("valuesSource", [
-    card.value_forms.sources.map((id) => shortName(card.sources.find((s) => s.id === id) ?? { citation: id, year: "" })).join("; "),
+    card.value_forms.sources
+      .map((id) => shortName(card.sources.find((s) => s.id === id) ?? { citation: id, year: "" }))
+      .join("; "),
   ]);
 
   const actions = document.getElementById("action-rates").tBodies[0];
   for (const rate of card.actions) {
     const row = actions.insertRow();
-    const name = rate.detail ? `${message(`kind_${rate.kind}`)} — ${message(`detail_${rate.detail}`)}` : message(`kind_${rate.kind}`);
+    const name = rate.detail
+      ? `${message(`kind_${rate.kind}`)} — ${message(`detail_${rate.detail}`)}`
+      : message(`kind_${rate.kind}`);
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = rate.detail ? name : `${name} ${message("generalRate")}`;
     if (!rate.detail) row.id = `kind-${rate.kind}`;
     row.append(th);
-    cell(row, spread(rate.time.seconds, (s) => seconds.format(s)), "number");
+    cell(
+      row,
+      spread(rate.time.seconds, (s) => seconds.format(s)),
+      "number",
+    );
     const value = cell(row, spread(rate.value.amount, money(rate.value.currency).format), "number");
     value.append(document.createElement("br"), message("yearOf", [String(rate.value.year)]));
     cell(row, rate.values.map((form) => message(`value_${form}`)).join(", "));
@@ -86,7 +98,11 @@ function show(card) {
   };
   for (const wage of card.wages) {
     const amount = spread(wage.hourly.amount, money(wage.hourly.currency).format);
-    reference(`${message(`wageName_${wage.id}`)} (${wage.hourly.year})`, message("perHour", [amount]), wage.hourly.basis);
+    reference(
+      `${message(`wageName_${wage.id}`)} (${wage.hourly.year})`,
+      message("perHour", [amount]),
+      wage.hourly.basis,
+    );
   }
   for (const revenue of card.revenue) {
     const platforms = revenue.platforms.map((p) => message(`platform_${p}`)).join(", ");

@@ -7,7 +7,18 @@ const { language, locale, message } = await loadLanguage();
 translatePage({ language, message });
 document.documentElement.lang = locale;
 
-const PLATFORMS = ["youtube", "x", "facebook", "instagram", "tiktok", "reddit", "linkedin", "mastodon", "bluesky", "pinterest"];
+const PLATFORMS = [
+  "youtube",
+  "x",
+  "facebook",
+  "instagram",
+  "tiktok",
+  "reddit",
+  "linkedin",
+  "mastodon",
+  "bluesky",
+  "pinterest",
+];
 const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
 document.getElementById("counts-where").textContent = message("onboarding_countsWhere", [
   list.format(PLATFORMS.map((platform) => message(`platform_${platform}`))),
@@ -15,7 +26,7 @@ document.getElementById("counts-where").textContent = message("onboarding_counts
 
 async function ask(request) {
   const answer = await chrome.runtime.sendMessage(request);
-  if (!answer || answer.type !== "settings") throw new Error(answer?.message ?? "no answer");
+  if (answer?.type !== "settings") throw new Error(answer?.message ?? "no answer");
   return answer.settings;
 }
 

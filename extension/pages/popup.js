@@ -150,12 +150,12 @@ async function changePause(request, focusAfter) {
   }
 }
 
-document.getElementById("pause-hour").addEventListener("click", () =>
-  changePause({ type: "pause", until_ms: Date.now() + HOUR_MS }, "resume"),
-);
-document.getElementById("pause-tomorrow").addEventListener("click", () =>
-  changePause({ type: "pause", until_ms: tomorrow() }, "resume"),
-);
+document
+  .getElementById("pause-hour")
+  .addEventListener("click", () => changePause({ type: "pause", until_ms: Date.now() + HOUR_MS }, "resume"));
+document
+  .getElementById("pause-tomorrow")
+  .addEventListener("click", () => changePause({ type: "pause", until_ms: tomorrow() }, "resume"));
 document.getElementById("pause-resumed").addEventListener("click", () => changePause({ type: "pause" }, "resume"));
 document.getElementById("resume").addEventListener("click", () => changePause({ type: "resume" }, "pause-hour"));
 
@@ -235,13 +235,16 @@ refresh().catch(showError);
 
 // A study report waiting for the participant's review: said here, with the way to it. Only for
 // someone who joined a study (the studies' record exists); nobody else's popup asks.
-chrome.storage.local.get("studies").then(async (stored) => {
-  if (!stored.studies) return;
-  const answer = await chrome.runtime.sendMessage({ type: "study_list" });
-  if (answer?.type !== "study_list") return;
-  const due = answer.studies.reduce((sum, study) => sum + study.due.length, 0);
-  if (due === 0) return;
-  const line = document.getElementById("study-due");
-  line.querySelector("a").textContent = pluralMessage("popup_studyDue", due, [integer.format(due)]);
-  line.hidden = false;
-}).catch(() => undefined);
+chrome.storage.local
+  .get("studies")
+  .then(async (stored) => {
+    if (!stored.studies) return;
+    const answer = await chrome.runtime.sendMessage({ type: "study_list" });
+    if (answer?.type !== "study_list") return;
+    const due = answer.studies.reduce((sum, study) => sum + study.due.length, 0);
+    if (due === 0) return;
+    const line = document.getElementById("study-due");
+    line.querySelector("a").textContent = pluralMessage("popup_studyDue", due, [integer.format(due)]);
+    line.hidden = false;
+  })
+  .catch(() => undefined);

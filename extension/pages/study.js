@@ -152,7 +152,8 @@ function showConsent(manifest, checked) {
   const again = $("consent-again");
   const previous = checked.previous;
   again.hidden = !(previous && previous.manifest_version !== manifest.version && previous.decision === "accepted");
-  if (!again.hidden) again.textContent = message("study_newVersion", [String(previous.manifest_version), String(manifest.version)]);
+  if (!again.hidden)
+    again.textContent = message("study_newVersion", [String(previous.manifest_version), String(manifest.version)]);
   $("consent-permission").textContent = message("study_permissionNote", [hostOf(manifest.endpoint)]);
   $("consent").hidden = false;
   $("consent").focus();
@@ -251,11 +252,15 @@ function omissions(study, card) {
     "fieldset",
     {},
     element("legend", { text: message("study_omitLegend") }),
-    ...manifest.fields.kinds.map((kind) => box("omit-kind", kind, message(`kind_${kind}`), withheld.kinds.includes(kind))),
+    ...manifest.fields.kinds.map((kind) =>
+      box("omit-kind", kind, message(`kind_${kind}`), withheld.kinds.includes(kind)),
+    ),
     ...manifest.fields.platforms.map((platform) =>
       box("omit-platform", platform, message(`platform_${platform}`), withheld.platforms.includes(platform)),
     ),
-    ...(manifest.fields.estimated_time ? [box("omit-time", "time", message("study_omitTime"), withheld.estimated_time)] : []),
+    ...(manifest.fields.estimated_time
+      ? [box("omit-time", "time", message("study_omitTime"), withheld.estimated_time)]
+      : []),
   );
 }
 
@@ -306,14 +311,16 @@ function deliveryText(sent) {
 }
 
 function history(study) {
-  const items = [...study.sent].reverse().map((sent) =>
-    element(
-      "li",
-      {},
-      `${periodText(sent.period)} — ${deliveryText(sent)} — ${message("study_reportId")} `,
-      element("code", { text: sent.report_id }),
-    ),
-  );
+  const items = [...study.sent]
+    .reverse()
+    .map((sent) =>
+      element(
+        "li",
+        {},
+        `${periodText(sent.period)} — ${deliveryText(sent)} — ${message("study_reportId")} `,
+        element("code", { text: sent.report_id }),
+      ),
+    );
   return element(
     "details",
     { "data-part": "history" },
@@ -324,14 +331,21 @@ function history(study) {
 
 function deletionNote(study) {
   const ids = study.consent.participant_id ? message("study_deletionWithId", [study.consent.participant_id]) : "";
-  return element("p", { className: "notice", text: `${message("study_deletion", [study.manifest.contact])} ${ids}`.trim() });
+  return element("p", {
+    className: "notice",
+    text: `${message("study_deletion", [study.manifest.contact])} ${ids}`.trim(),
+  });
 }
 
 function leaveControls(study) {
   const part = element("div", { className: "links" });
   const leave = element("button", { type: "button", className: "secondary", text: message("study_leave") });
   leave.addEventListener("click", () => {
-    const confirm = element("button", { type: "button", className: "confirm-leave", text: message("study_leaveConfirm") });
+    const confirm = element("button", {
+      type: "button",
+      className: "confirm-leave",
+      text: message("study_leaveConfirm"),
+    });
     const keep = element("button", { type: "button", className: "secondary", text: message("study_leaveCancel") });
     const question = element("p", { role: "alert", text: message("study_leaveQuestion", [study.manifest.title]) });
     part.replaceChildren(question, confirm, keep);
@@ -354,16 +368,20 @@ function leaveControls(study) {
 function studyCard(study, nextAttemptMs) {
   const { manifest, consent } = study;
   const card = element("article", { className: "study", "data-study": manifest.id });
-  card.append(
-    element("h3", { text: manifest.title }),
-    element("p", { className: "status", text: statusLine(study) }),
-  );
+  card.append(element("h3", { text: manifest.title }), element("p", { className: "status", text: statusLine(study) }));
   if (consent.participant_id) {
-    card.append(element("p", {}, `${message("study_participantId")} `, element("code", { text: consent.participant_id })));
+    card.append(
+      element("p", {}, `${message("study_participantId")} `, element("code", { text: consent.participant_id })),
+    );
   }
-  const details = element("details", { "data-part": "facts" }, element("summary", { text: message("study_detailsSummary") }));
+  const details = element(
+    "details",
+    { "data-part": "facts" },
+    element("summary", { text: message("study_detailsSummary") }),
+  );
   const list = element("dl", { className: "facts" });
-  for (const [name, text] of facts(manifest)) list.append(element("dt", { text: message(name) }), element("dd", { text }));
+  for (const [name, text] of facts(manifest))
+    list.append(element("dt", { text: message(name) }), element("dd", { text }));
   details.append(list);
   card.append(details);
   const takingPart = consent.decision === "accepted" && consent.manifest_version === manifest.version;
@@ -371,7 +389,11 @@ function studyCard(study, nextAttemptMs) {
     card.append(review(study, card));
   } else if (takingPart && study.due.length > 0) {
     const next = study.due[0];
-    const button = element("button", { type: "button", className: "review-button", text: message("study_reviewButton", [periodText(next)]) });
+    const button = element("button", {
+      type: "button",
+      className: "review-button",
+      text: message("study_reviewButton", [periodText(next)]),
+    });
     button.addEventListener("click", () => preview(manifest.id, { kinds: [], platforms: [], estimated_time: false }));
     card.append(
       element("p", { text: format.plural("study_due", study.due.length) }),
@@ -384,7 +406,8 @@ function studyCard(study, nextAttemptMs) {
     const when = typeof nextAttemptMs === "number" ? format.instant(nextAttemptMs) : "";
     card.append(element("p", { className: "waiting", text: format.plural("study_waiting", study.waiting, [when]) }));
   }
-  if (study.inbox_unknown_study) card.append(element("p", { className: "notice", text: message("study_unknownAtInbox") }));
+  if (study.inbox_unknown_study)
+    card.append(element("p", { className: "notice", text: message("study_unknownAtInbox") }));
   if (study.sent.length > 0) card.append(history(study));
   if (consent.decision === "withdrawn") card.append(deletionNote(study));
   if (takingPart) card.append(leaveControls(study));
@@ -392,7 +415,8 @@ function studyCard(study, nextAttemptMs) {
 }
 
 function announce(text) {
-  const live = $("announce") ?? document.body.appendChild(element("p", { id: "announce", role: "status", className: "note" }));
+  const live =
+    $("announce") ?? document.body.appendChild(element("p", { id: "announce", role: "status", className: "note" }));
   live.textContent = text;
 }
 
@@ -401,11 +425,14 @@ function render(answer, focusStudy) {
   listed = answer;
   // What the participant opened stays open when the list is drawn again.
   const opened = new Set(
-    [...$("study-list").querySelectorAll("details[open]")].map((details) => `${details.closest("[data-study]").dataset.study} ${details.dataset.part}`),
+    [...$("study-list").querySelectorAll("details[open]")].map(
+      (details) => `${details.closest("[data-study]").dataset.study} ${details.dataset.part}`,
+    ),
   );
   const cards = answer.studies.map((study) => studyCard(study, answer.next_attempt_ms));
   for (const card of cards) {
-    for (const details of card.querySelectorAll("details")) details.open = opened.has(`${card.dataset.study} ${details.dataset.part}`);
+    for (const details of card.querySelectorAll("details"))
+      details.open = opened.has(`${card.dataset.study} ${details.dataset.part}`);
   }
   $("study-list").replaceChildren(...cards);
   $("joined").hidden = cards.length === 0;
@@ -417,8 +444,9 @@ ask({ type: "study_list" }).then(render, showError);
 
 // The queue moves in the worker (a report delivered, a retry scheduled): the page follows.
 chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && "studies" in changes && listed) ask({ type: "study_list" }).then((answer) => {
-    // A review in progress is not swept away while the participant reads it.
-    if (!document.querySelector(".review input:focus")) render(answer);
-  }, showError);
+  if (area === "local" && "studies" in changes && listed)
+    ask({ type: "study_list" }).then((answer) => {
+      // A review in progress is not swept away while the participant reads it.
+      if (!document.querySelector(".review input:focus")) render(answer);
+    }, showError);
 });

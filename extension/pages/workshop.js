@@ -28,7 +28,9 @@ const number = (value, digits = 3) => new Intl.NumberFormat(locale, { maximumSig
 const whole = (value) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 /** A data set's size: exact below a hundred million, then "440 million", "3.5 billion". */
 const examples = (value) =>
-  value >= 1e8 ? new Intl.NumberFormat(locale, { notation: "compact", compactDisplay: "long" }).format(value) : whole(value);
+  value >= 1e8
+    ? new Intl.NumberFormat(locale, { notation: "compact", compactDisplay: "long" }).format(value)
+    : whole(value);
 
 const duration = (seconds) => clockDuration(locale, seconds);
 const money = (amount, currency) => moneyAmount(locale, amount, currency);
@@ -158,17 +160,30 @@ function show(index) {
     }
     const input = element("input", { id: "answer", type: "text", autocomplete: "off", spellcheck: false });
     if (text) input.setAttribute("autocapitalize", "characters");
-    const label = element("label", { htmlFor: "answer", textContent: message(text ? "workshopTextLabel" : "workshopHashtagLabel") });
+    const label = element("label", {
+      htmlFor: "answer",
+      textContent: message(text ? "workshopTextLabel" : "workshopHashtagLabel"),
+    });
     body.replaceChildren(shown, element("p", {}, label, " ", input));
     focus = input;
   } else {
     prompt.hidden = true;
     prompt.textContent = "";
     const choices = ["positive", "negative", "neutral"].map((sentiment) => {
-      const radio = element("input", { type: "radio", name: "sentiment", value: sentiment, id: `sentiment-${sentiment}` });
+      const radio = element("input", {
+        type: "radio",
+        name: "sentiment",
+        value: sentiment,
+        id: `sentiment-${sentiment}`,
+      });
       return element("label", { className: "choice" }, radio, " ", message(`sentiment_${sentiment}`));
     });
-    const fieldset = element("fieldset", {}, element("legend", { textContent: message("workshopLabelPrompt") }), ...choices);
+    const fieldset = element(
+      "fieldset",
+      {},
+      element("legend", { textContent: message("workshopLabelPrompt") }),
+      ...choices,
+    );
     body.replaceChildren(element("blockquote", { className: "sentence", textContent: task.sentence }), fieldset);
     focus = fieldset.querySelector("input");
   }
@@ -179,7 +194,9 @@ function show(index) {
 /** The answer on screen for the current task (nothing when none was given). */
 function answer(task) {
   if (task.kind === "image") {
-    const tiles = [...document.querySelectorAll('#task-body .tile[aria-pressed="true"]')].map((b) => Number(b.dataset.tile));
+    const tiles = [...document.querySelectorAll('#task-body .tile[aria-pressed="true"]')].map((b) =>
+      Number(b.dataset.tile),
+    );
     return { tiles };
   }
   if (task.kind === "label") {
@@ -254,7 +271,9 @@ function finish(timeUp) {
       ["smic", money(wages.smic.central, currency)],
       ["us_minimum", money(wages.us_minimum.central, currency)],
       ["microwork", range(wages.microwork, currency)],
-    ].map(([id, amount]) => element("li", { textContent: `${message(`wageName_${id}`)} — ${message("perHour", [amount])}` })),
+    ].map(([id, amount]) =>
+      element("li", { textContent: `${message(`wageName_${id}`)} — ${message("perHour", [amount])}` }),
+    ),
   );
   $("results-scale").replaceChildren(
     ...results.scale.map((set) => {
@@ -262,7 +281,12 @@ function finish(timeUp) {
         set.hours == null
           ? message("workshopScaleCost", [range(set.cost, currency)])
           : message("workshopScalePace", [number(set.hours), range(set.cost, currency)]);
-      return element("li", {}, `${message(`context_${set.id}`, [examples(set.examples)])} ${pace}`, sourceLinks(set.sources));
+      return element(
+        "li",
+        {},
+        `${message(`context_${set.id}`, [examples(set.examples)])} ${pace}`,
+        sourceLinks(set.sources),
+      );
     }),
   );
   $("results-heading").focus();
@@ -286,7 +310,14 @@ function showContents(shared) {
   const session = contents.session.granularity === "month" ? "contentsMonth" : "contentsWeek";
   const items = [message(session, [shared.session])];
   for (const [kind, tally] of Object.entries(contents.workshop)) {
-    items.push(message("contentsTask", [message(`task_${kind}`), whole(tally.done), whole(tally.accepted), duration(tally.seconds)]));
+    items.push(
+      message("contentsTask", [
+        message(`task_${kind}`),
+        whole(tally.done),
+        whole(tally.accepted),
+        duration(tally.seconds),
+      ]),
+    );
   }
   if (contents.dashboard) {
     const d = contents.dashboard;

@@ -10,7 +10,13 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { axeViolations as violations, dashboardReady, launchBrowser, startFixtureServer, tabStops } from "./harness.mjs";
+import {
+  axeViolations as violations,
+  dashboardReady,
+  launchBrowser,
+  startFixtureServer,
+  tabStops,
+} from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=accessibility";
 
@@ -29,12 +35,22 @@ function sampleExport() {
   for (const back of [9, 3, 1]) {
     records.push(
       { date: day(back), platform: "instagram", kind: "reaction", detail: "like", count: 12 + back },
-      { date: day(back), platform: "other", kind: "captcha", detail: "recaptcha-image", count: 2, measured: 2, measured_seconds: 31.5 },
+      {
+        date: day(back),
+        platform: "other",
+        kind: "captcha",
+        detail: "recaptcha-image",
+        count: 2,
+        measured: 2,
+        measured_seconds: 31.5,
+      },
       { date: day(back), platform: "x", kind: "post", count: 1 },
       { date: day(back), platform: "x", kind: "hashtag", count: 3 },
     );
   }
-  records.sort((a, b) => a.date.localeCompare(b.date) || a.platform.localeCompare(b.platform) || a.kind.localeCompare(b.kind));
+  records.sort(
+    (a, b) => a.date.localeCompare(b.date) || a.platform.localeCompare(b.platform) || a.kind.localeCompare(b.kind),
+  );
   return { format: "tacheron-export", version: 1, records };
 }
 
@@ -61,8 +77,13 @@ async function load(browser, name, colorScheme) {
   // The build writes each page's stylesheets into it, allowed by their hashes in the manifest's
   // policy: a style the policy refused would leave the page unstyled, and axe's contrast checks
   // about nothing.
-  const sheets = await page.evaluate(() => [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0));
-  assert.ok(sheets.length > 0 && sheets.every((rules) => rules > 0), `${name}: its styles apply (rules per <style>: ${sheets})`);
+  const sheets = await page.evaluate(() =>
+    [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0),
+  );
+  assert.ok(
+    sheets.length > 0 && sheets.every((rules) => rules > 0),
+    `${name}: its styles apply (rules per <style>: ${sheets})`,
+  );
   return page;
 }
 
@@ -76,7 +97,10 @@ for (const language of ["en-US", "fr-FR"]) {
       await youtube.click("like-button-view-model button");
       await browser.waitForStored((data) => Object.keys(data).some((key) => key.startsWith("day:")), "the like");
       const helper = await load(browser, "onboarding", "light");
-      const imported = await helper.evaluate((file) => chrome.runtime.sendMessage({ type: "import", export: file }), sampleExport());
+      const imported = await helper.evaluate(
+        (file) => chrome.runtime.sendMessage({ type: "import", export: file }),
+        sampleExport(),
+      );
       assert.equal(imported.type, "imported", JSON.stringify(imported));
       await helper.close();
       await youtube.bringToFront();
@@ -128,7 +152,10 @@ test("axe runs in the extension's pages despite their CSP, and does find a viola
       document.querySelector("main").append(image);
     });
     const lines = await violations(page);
-    assert.ok(lines.some((line) => line.startsWith("image-alt")), lines.join("\n"));
+    assert.ok(
+      lines.some((line) => line.startsWith("image-alt")),
+      lines.join("\n"),
+    );
     // And a control that hides its focus is reported by the Tab walk.
     await page.evaluate(() => document.querySelector("main a[href], main button").style.setProperty("outline", "none"));
     await page.emulateMedia({ reducedMotion: "reduce" });

@@ -11,7 +11,17 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -83,7 +93,10 @@ async function doWorkshop(page, answers, { skip = [], check = async () => {} } =
   await page.click("#start-button");
   const checked = new Set();
   for (const answer of answers) {
-    await page.locator("#progress").filter({ hasText: new RegExp(`\\b${answer.index + 1}\\b`) }).waitFor();
+    await page
+      .locator("#progress")
+      .filter({ hasText: new RegExp(`\\b${answer.index + 1}\\b`) })
+      .waitFor();
     if (!checked.has(answer.kind)) {
       checked.add(answer.kind);
       await check(answer.kind, page);
@@ -106,7 +119,10 @@ async function doWorkshop(page, answers, { skip = [], check = async () => {} } =
       await page.click("#next");
     }
   }
-  await page.locator("#share-code").filter({ hasText: /\w{4}-/ }).waitFor();
+  await page
+    .locator("#share-code")
+    .filter({ hasText: /\w{4}-/ })
+    .waitFor();
 }
 
 /**
@@ -116,7 +132,10 @@ async function doWorkshop(page, answers, { skip = [], check = async () => {} } =
  */
 async function checkTiles(page, name) {
   const names = await page.$$eval("#task-body .tile", (tiles) => tiles.map((tile) => tile.getAttribute("aria-label")));
-  assert.deepEqual(names, Array.from({ length: 9 }, (_, i) => name(i + 1, 9)));
+  assert.deepEqual(
+    names,
+    Array.from({ length: 9 }, (_, i) => name(i + 1, 9)),
+  );
   // The accessibility tree under the group (named by the prompt, which names the object sought).
   const tree = (await page.locator("#task-body .grid").ariaSnapshot()).split("\n").slice(1).join("\n");
   assert.equal(tree.match(/- button "[^"]*"/g)?.length, 9, tree);
@@ -136,7 +155,7 @@ async function resultRows(page) {
   );
 }
 
-let codes = {};
+const codes = {};
 
 test("two students do the workshop; the teacher's page adds up their codes", () =>
   withBrowser({}, async (browser) => {
@@ -150,7 +169,9 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
     await violations(first, "the workshop's start (en)");
     const firstAnswers = await answersOf(first, FIRST);
     assert.deepEqual(
-      Object.fromEntries(["image", "text", "hashtag", "label"].map((k) => [k, firstAnswers.filter((a) => a.kind === k).length])),
+      Object.fromEntries(
+        ["image", "text", "hashtag", "label"].map((k) => [k, firstAnswers.filter((a) => a.kind === k).length]),
+      ),
       { image: 4, text: 4, hashtag: 3, label: 8 },
     );
     await doWorkshop(first, firstAnswers, {
@@ -203,7 +224,9 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
     await page.fill("#codes", [codes.first, codes.second.toLowerCase(), tampered, codes.second, before].join("\n"));
     await page.click("#read");
     assert.equal(await page.textContent("#students"), "2 students counted");
-    const rows = await page.$$eval("#tasks tbody tr", (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())));
+    const rows = await page.$$eval("#tasks tbody tr", (trs) =>
+      trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())),
+    );
     assert.deepEqual(
       rows.map((row) => row.slice(0, 5)),
       [
@@ -215,7 +238,10 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
     );
     assert.match(await page.textContent("#class-pay"), /Together: 43 pieces of work, 43 accepted/);
     const refused = await page.textContent('#problem-list li[data-number="3"]');
-    assert.match(refused, new RegExp(`^Code 3 \\(${tampered.slice(0, 14)}…\\) is refused: a character was mistyped or changed`));
+    assert.match(
+      refused,
+      new RegExp(`^Code 3 \\(${tampered.slice(0, 14)}…\\) is refused: a character was mistyped or changed`),
+    );
     assert.equal(
       await page.textContent('#problem-list li[data-number="4"]'),
       `Code 4 (${codes.second.slice(0, 14)}…) is the same as code 2: counted once.`,
@@ -224,7 +250,10 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
       await page.textContent('#problem-list li[data-number="5"]'),
       `Code 5 (${before.slice(0, 14)}…) is the same student's result as code 2, made again with other options: counted once.`,
     );
-    assert.match(await page.textContent("#shared-intro"), /^1 student added their dashboard totals \(the last 7 days\)/);
+    assert.match(
+      await page.textContent("#shared-intro"),
+      /^1 student added their dashboard totals \(the last 7 days\)/,
+    );
     const reactions = await page.$$eval("#shared-table tbody tr", (trs) =>
       trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim())).find((cells) => cells[0] === "Reactions"),
     );
@@ -241,7 +270,10 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
     await page.locator("#students").filter({ hasText: "2 élèves comptés" }).waitFor();
     assert.equal(await page.getAttribute("html", "lang"), "fr");
     assert.match(await page.textContent("#class-pay"), /€/);
-    assert.match(await page.textContent('#problem-list li[data-number="3"]'), /^Le code 3 .* est refusé : un caractère a été mal tapé/);
+    assert.match(
+      await page.textContent('#problem-list li[data-number="3"]'),
+      /^Le code 3 .* est refusé : un caractère a été mal tapé/,
+    );
     await violationsLightAndDark(page, "the class report in projector mode (fr)");
   }));
 
@@ -269,7 +301,10 @@ test("in French: the workshop and the class page, accessible", () =>
     await klass.fill("#codes", `${codes.first}\n${codes.second}\npas-un-code`);
     await klass.click("#read");
     assert.equal(await klass.textContent("#students"), "2 élèves comptés");
-    assert.match(await klass.textContent('#problem-list li[data-number="3"]'), /« u » \(caractère 4\) n’est jamais utilisé/);
+    assert.match(
+      await klass.textContent('#problem-list li[data-number="3"]'),
+      /« u » \(caractère 4\) n’est jamais utilisé/,
+    );
     await violationsLightAndDark(klass, "the class report (fr)");
   }));
 
@@ -278,7 +313,11 @@ test("without the tasks that need sight, the whole workshop by keyboard alone", 
     const page = await openWorkshop(browser, FIRST);
     assert.equal(await page.textContent("#plan-summary"), "19 tasks, 15 minutes at most. Each task is timed.");
     // Tab from the top of the page to the option, Space to tick it.
-    for (let tabs = 0; tabs < 20 && (await page.evaluate(() => document.activeElement?.id)) !== "without-sight"; tabs += 1) {
+    for (
+      let tabs = 0;
+      tabs < 20 && (await page.evaluate(() => document.activeElement?.id)) !== "without-sight";
+      tabs += 1
+    ) {
       await page.keyboard.press("Tab");
     }
     await page.keyboard.press("Space");
@@ -301,7 +340,10 @@ test("without the tasks that need sight, the whole workshop by keyboard alone", 
     await page.keyboard.press("Enter");
     const order = ["positive", "negative", "neutral"];
     for (const answer of answers) {
-      await page.locator("#progress").filter({ hasText: new RegExp(`\\b${answer.index + 1}\\b`) }).waitFor();
+      await page
+        .locator("#progress")
+        .filter({ hasText: new RegExp(`\\b${answer.index + 1}\\b`) })
+        .waitFor();
       if (answer.kind === "hashtag") {
         // The box has the focus: type, then Enter.
         await page.keyboard.type("#climat #vélo");
@@ -317,7 +359,10 @@ test("without the tasks that need sight, the whole workshop by keyboard alone", 
         await page.keyboard.press("Enter");
       }
     }
-    await page.locator("#share-code").filter({ hasText: /\w{4}-/ }).waitFor();
+    await page
+      .locator("#share-code")
+      .filter({ hasText: /\w{4}-/ })
+      .waitFor();
     assert.deepEqual(await resultRows(page), [
       ["Image grids (captchas)", "0", "0"],
       ["Distorted texts (captchas)", "0", "0"],
@@ -342,7 +387,8 @@ function unpackedId(dir) {
  */
 function chromiumWithPolicy(policy) {
   const probe = spawnSync("unshare", ["--mount", "--propagation", "private", "true"]);
-  if (probe.error || probe.status !== 0) return { reason: `no private mount namespace here (${probe.error ?? probe.stderr})` };
+  if (probe.error || probe.status !== 0)
+    return { reason: `no private mount namespace here (${probe.error ?? probe.stderr})` };
   const dir = mkdtempSync(join(tmpdir(), "tacheron-policy-"));
   const etc = join(dir, "etc-chromium");
   mkdirSync(join(etc, "policies/managed"), { recursive: true });
@@ -377,7 +423,10 @@ test("a teacher's preset deployed by policy sets the workshop's language, tasks 
       const page = await openWorkshop(browser, FIRST);
       assert.deepEqual(await page.evaluate(() => chrome.storage.managed.get("workshop")), { workshop: preset });
       assert.equal(await page.getAttribute("html", "lang"), "fr");
-      assert.equal(await page.textContent("#plan-summary"), "6 tâches, 10 minutes au plus. Chaque tâche est chronométrée.");
+      assert.equal(
+        await page.textContent("#plan-summary"),
+        "6 tâches, 10 minutes au plus. Chaque tâche est chronométrée.",
+      );
       assert.deepEqual(await page.$$eval("#plan-kinds li", (items) => items.map((li) => li.textContent)), [
         "Grilles d’images (captchas) × 1",
         "Mots-dièse × 2",

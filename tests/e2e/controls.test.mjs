@@ -90,5 +90,8 @@ test("a Mastodon server nobody added gets no sensor and counts nothing", () =>
     await youtube.click(LIKE);
     await browser.waitForStored((data) => Object.keys(data).length > 0, "the YouTube like");
     const { data } = await browser.exportJson();
-    assert.deepEqual(data.records.map((r) => r.platform), ["youtube"]);
+    assert.deepEqual(
+      data.records.map((r) => r.platform),
+      ["youtube"],
+    );
   }));

@@ -130,7 +130,10 @@ test("an imported export shows each period's totals, and choosing another period
     assert.match(platforms.join("|"), /Instagram\s*6\s*30%/);
     const kinds = await page.locator("#by-kind tbody tr").allTextContents();
     assert.match(kinds[0], /^Reactions\s*7/);
-    assert.deepEqual(kinds.map((row) => row.match(/^\D+/)[0]), ["Reactions", "Uploads", "Hashtags", "Posts and comments"]);
+    assert.deepEqual(
+      kinds.map((row) => row.match(/^\D+/)[0]),
+      ["Reactions", "Uploads", "Hashtags", "Posts and comments"],
+    );
 
     // From… to…: only the day 20 days ago.
     await page.click('label[for="period-custom"]');
@@ -138,7 +141,10 @@ test("an imported export shows each period's totals, and choosing another period
     // 2000 to today at most.
     assert.deepEqual(
       await page.$$eval("#custom-period input", (fields) => fields.map((field) => [field.type, field.min, field.max])),
-      [["date", "2000-01-01", new Date().toLocaleDateString("sv")], ["date", "2000-01-01", new Date().toLocaleDateString("sv")]],
+      [
+        ["date", "2000-01-01", new Date().toLocaleDateString("sv")],
+        ["date", "2000-01-01", new Date().toLocaleDateString("sv")],
+      ],
     );
     await page.fill("#period-from", daysAgo(25));
     await page.fill("#period-to", daysAgo(15));
@@ -162,7 +168,10 @@ test("an imported export shows each period's totals, and choosing another period
     assert.ok(await page.isVisible("#custom-period"));
     assert.deepEqual(
       await page.$$eval("#custom-period input", (fields) => fields.map((field) => [field.type, field.value])),
-      [["date", daysAgo(25)], ["date", daysAgo(15)]],
+      [
+        ["date", daysAgo(25)],
+        ["date", daysAgo(15)],
+      ],
     );
 
     // A span longer than ten years is refused and the period shown stays.
@@ -204,10 +213,7 @@ test("importing the same file twice changes nothing", () =>
 
     // The ledger's export is the file itself.
     const { data } = await browser.exportJson();
-    assert.deepEqual(
-      data.records.map(JSON.stringify).sort(),
-      SPREAD.map(JSON.stringify).sort(),
-    );
+    assert.deepEqual(data.records.map(JSON.stringify).sort(), SPREAD.map(JSON.stringify).sort());
   }));
 
 test("a corrupt or hostile file is refused with a clear message and nothing changes", () =>
@@ -219,21 +225,49 @@ test("a corrupt or hostile file is refused with a clear message and nothing chan
 
     const one = (fields) => exportOf([{ date: daysAgo(1), platform: "x", kind: "post", count: 1, ...fields }]);
     for (const [name, content, expected] of [
-      ["broken.json", '{"format": "tacheron-export", "version": 1, "records": [', /“broken\.json” was not imported: it is not a JSON file/],
+      [
+        "broken.json",
+        '{"format": "tacheron-export", "version": 1, "records": [',
+        /“broken\.json” was not imported: it is not a JSON file/,
+      ],
       ["list.json", "[1, 2, 3]", /“list\.json” was not imported: it is JSON, but not a Tâcheron export/],
-      ["zero.json", one({ count: 0 }), /“zero\.json” was refused, and nothing was changed: record 1 counts no action\.$/],
+      [
+        "zero.json",
+        one({ count: 0 }),
+        /“zero\.json” was refused, and nothing was changed: record 1 counts no action\.$/,
+      ],
       [
         "twice.json",
         exportOf([1, 2].map((count) => ({ date: daysAgo(1), platform: "x", kind: "post", count }))),
         /“twice\.json” was refused, .*: record 2 repeats the date, platform, kind and detail of an earlier record\.$/,
       ],
       ["measured.json", one({ measured: 3 }), /: record 1 has more measured actions than actions\.$/],
-      ["version.json", { ...exportOf([]), version: 7 }, /: it is version 7 of the export format, which this version of Tâcheron does not read\.$/],
+      [
+        "version.json",
+        { ...exportOf([]), version: 7 },
+        /: it is version 7 of the export format, which this version of Tâcheron does not read\.$/,
+      ],
       ["text.json", one({ detail: "Hello World" }), /“text\.json” was refused, and nothing was changed: .+/],
-      ["future.json", one({ date: daysAgo(-30) }), /“future\.json” was refused.*: record 1 has a date before 2000 or in the future\.$/],
-      ["extra.json", { ...exportOf([]), site: "example.org" }, /“extra\.json” was refused, .*a field that Tâcheron exports do not have \(“site”\)/],
-      ["url.json", one({ url: "https://example.org/watch" }), /“url\.json” was refused, .*record 1 has a field .* \(“url”\)/],
-      ["other.json", { format: "something-else", version: 1, records: [] }, /“other\.json” was refused.*: it is not a Tâcheron export\.$/],
+      [
+        "future.json",
+        one({ date: daysAgo(-30) }),
+        /“future\.json” was refused.*: record 1 has a date before 2000 or in the future\.$/,
+      ],
+      [
+        "extra.json",
+        { ...exportOf([]), site: "example.org" },
+        /“extra\.json” was refused, .*a field that Tâcheron exports do not have \(“site”\)/,
+      ],
+      [
+        "url.json",
+        one({ url: "https://example.org/watch" }),
+        /“url\.json” was refused, .*record 1 has a field .* \(“url”\)/,
+      ],
+      [
+        "other.json",
+        { format: "something-else", version: 1, records: [] },
+        /“other\.json” was refused.*: it is not a Tâcheron export\.$/,
+      ],
     ]) {
       const { text, refused } = await importFile(page, writeFile(name, content));
       assert.ok(refused, `${name}: ${text}`);
@@ -253,11 +287,19 @@ test("in French, a refused file is explained in French, the core's reason too", 
       assert.match(broken.text, /« casse\.json » n’a pas été importé : ce n’est pas un fichier JSON/);
       const zero = exportOf([{ date: daysAgo(1), platform: "x", kind: "post", count: 0 }]);
       const refused = await importFile(page, writeFile("zero-fr.json", zero));
-      assert.equal(refused.text, "« zero-fr.json » a été refusé et rien n’a été modifié : l’enregistrement 1 ne compte aucune action.");
+      assert.equal(
+        refused.text,
+        "« zero-fr.json » a été refusé et rien n’a été modifié : l’enregistrement 1 ne compte aucune action.",
+      );
       // A file the core cannot read as an export at all: its own words, said to be English.
-      const text = exportOf([{ date: daysAgo(1), platform: "x", kind: "post", detail: "Bonjour tout le monde", count: 1 }]);
+      const text = exportOf([
+        { date: daysAgo(1), platform: "x", kind: "post", detail: "Bonjour tout le monde", count: 1 },
+      ]);
       const unreadable = await importFile(page, writeFile("texte.json", text));
-      assert.match(unreadable.text, /« texte\.json » a été refusé et rien n’a été modifié\. Raison \(en anglais\) : .+/);
+      assert.match(
+        unreadable.text,
+        /« texte\.json » a été refusé et rien n’a été modifié\. Raison \(en anglais\) : .+/,
+      );
       const good = await importFile(page, writeFile("bon.json", exportOf(SPREAD.slice(-2))));
       assert.match(good.text, /« bon\.json » importé : 2 lignes lues, 2 jours mis à jour/);
     },
@@ -279,9 +321,14 @@ test("Export CSV downloads every record, one line each, under a header", () =>
       tiles: 11,
     };
     await importFile(page, writeFile("csv.json", exportOf([...SPREAD, captcha])));
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
     assert.match(download.suggestedFilename(), /^tacheron-export-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = readFileSync(await download.path(), "utf8").trimEnd().split("\n");
+    const lines = readFileSync(await download.path(), "utf8")
+      .trimEnd()
+      .split("\n");
     assert.equal(lines[0], "date,platform,kind,detail,count,measured,measured_seconds,rounds,tiles");
     const expected = SPREAD.map((r) => `${r.date},${r.platform},${r.kind},${r.detail ?? ""},${r.count},,,,`);
     expected.push(`${captcha.date},other,captcha,recaptcha-image,2,2,31.250,3,11`);
@@ -299,7 +346,8 @@ test("paused, a like counts nothing; resumed, counting starts again", () =>
     await dashboard.click("#pause-hour");
     // "until 3:12 PM", or from 11 PM on, "until Sunday, November 29 at 12:12 AM".
     await dashboard.locator("#pause-state", { hasText: /^Counting is paused until (\d|[A-Z][a-z]+day, )/ }).waitFor();
-    const settings = async () => (await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: "settings" }))).settings;
+    const settings = async () =>
+      (await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: "settings" }))).settings;
     const hour = (await settings()).paused.until.epoch_ms;
     assert.ok(Math.abs(hour - (Date.now() + 3_600_000)) < 60_000, "about an hour from now");
 
@@ -308,7 +356,8 @@ test("paused, a like counts nothing; resumed, counting starts again", () =>
     const midnight = new Date();
     midnight.setHours(24, 0, 0, 0);
     await dashboard.waitForFunction(
-      async (expected) => (await chrome.runtime.sendMessage({ type: "settings" })).settings.paused?.until?.epoch_ms === expected,
+      async (expected) =>
+        (await chrome.runtime.sendMessage({ type: "settings" })).settings.paused?.until?.epoch_ms === expected,
       midnight.getTime(),
     );
     assert.match(await dashboard.textContent("#pause-state"), /paused until/);
@@ -346,7 +395,9 @@ test("delete everything asks first, then empties the dashboard and forgets the s
     await importFile(page, writeFile("delete.json", exportOf(SPREAD)));
     await choosePeriod(page, "all", 20);
     await page.uncheck('#platforms input[name="x"]');
-    await page.waitForFunction(async () => (await chrome.runtime.sendMessage({ type: "settings" })).settings.disabled_platforms.includes("x"));
+    await page.waitForFunction(async () =>
+      (await chrome.runtime.sendMessage({ type: "settings" })).settings.disabled_platforms.includes("x"),
+    );
 
     // Cancelled: nothing happens.
     await page.click("#delete-open");
@@ -413,7 +464,13 @@ test("the figure put forward follows the low, central or high choice", () =>
     const page = await browser.dashboard();
     await importFile(page, writeFile("point.json", exportOf(SPREAD)));
     const core = (await coreOverview(page, "30d")).overview.summary;
-    const amount = (value) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+    const amount = (value) =>
+      new Intl.NumberFormat("en-US", {
+        style: "currency",
+        currency: "USD",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(value);
     assert.equal(await page.textContent("#total-value .central"), amount(core.values.piece.central));
     await page.selectOption("#point", "high");
     await page.click('#preferences button[type="submit"]');
@@ -440,12 +497,24 @@ test("this week is set against the whole of last week", () =>
     assert.equal(await page.textContent("#week-count-last"), "Last week: 8");
     assert.match(await page.textContent("#week-count-change"), /^▼ -50% compared with last week$/);
     assert.equal(await page.getAttribute("#week-count-change", "class"), "change down");
-    assert.match(await page.textContent("#week-note"), /^This week so far \(.+\), against the whole of last week \(.+\)\.$/);
+    assert.match(
+      await page.textContent("#week-note"),
+      /^This week so far \(.+\), against the whole of last week \(.+\)\.$/,
+    );
 
     const { overview } = await coreOverview(page, "7d");
     assert.equal(overview.this_week.count, 4);
     assert.equal(overview.last_week.count, 8);
-    const money = (value) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2, ...(value < 0.1 ? { minimumFractionDigits: undefined, maximumFractionDigits: undefined, maximumSignificantDigits: 2 } : {}) }).format(value);
+    const money = (value) =>
+      new Intl.NumberFormat("en-US", {
+        style: "currency",
+        currency: "USD",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+        ...(value < 0.1
+          ? { minimumFractionDigits: undefined, maximumFractionDigits: undefined, maximumSignificantDigits: 2 }
+          : {}),
+      }).format(value);
     assert.equal(await page.textContent("#week-wage .central"), money(overview.this_week.at_wage.central));
     assert.equal(await page.textContent("#week-piece .central"), money(overview.this_week.piece.central));
     assert.match(await page.textContent("#week-time-change"), /-50% compared with last week/);
@@ -482,10 +551,22 @@ test("the dashboard is usable from the keyboard alone, and every stop shows wher
     for (const control of ["period-30d", "delete-open", "language", "export-json", "export-csv", "import-file"]) {
       assert.ok(names.includes(control), `${control} is reached with Tab: ${names.join(", ")}`);
     }
-    assert.equal(names.filter((name) => name.startsWith("period-")).length, 1, "the periods are one stop (arrows move within)");
+    assert.equal(
+      names.filter((name) => name.startsWith("period-")).length,
+      1,
+      "the periods are one stop (arrows move within)",
+    );
     assert.equal(names.filter((name) => name.includes("Show the figures as a table")).length, 3, "each chart's table");
-    assert.deepEqual(stops.filter((stop) => !stop.shows).map((stop) => stop.name), [], "no stop without a visible focus");
-    assert.deepEqual(stops.filter((stop) => !stop.inView).map((stop) => stop.name), [], "no stop out of sight");
+    assert.deepEqual(
+      stops.filter((stop) => !stop.shows).map((stop) => stop.name),
+      [],
+      "no stop without a visible focus",
+    );
+    assert.deepEqual(
+      stops.filter((stop) => !stop.inView).map((stop) => stop.name),
+      [],
+      "no stop out of sight",
+    );
 
     // The skip link leads past the navigation, to the periods.
     await page.reload();
@@ -512,7 +593,10 @@ test("the dashboard is usable from the keyboard alone, and every stop shows wher
     await page.keyboard.press("ArrowLeft"); // from the first period round to the last, "From… to…"
     assert.equal(await page.evaluate(() => document.activeElement.id), "period-custom");
     await page.keyboard.press("Tab");
-    assert.equal(await page.evaluate(() => [document.activeElement.id, document.activeElement.type].join(" ")), "period-from date");
+    assert.equal(
+      await page.evaluate(() => [document.activeElement.id, document.activeElement.type].join(" ")),
+      "period-from date",
+    );
     await page.keyboard.type(typedDate(daysAgo(4)));
     // Tab first walks the date's parts (month, day, year), then leaves the field.
     await tabTo(page, "#period-to");
@@ -545,12 +629,20 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     await choosePeriod(page, "7d", 5);
 
     const daily = page.locator("#chart-daily");
-    assert.match(await daily.locator("svg").getAttribute("aria-label"), /^Actions per day, by kind\. 5 actions in all, .+\. Busiest: .+, 3 actions\.$/);
+    assert.match(
+      await daily.locator("svg").getAttribute("aria-label"),
+      /^Actions per day, by kind\. 5 actions in all, .+\. Busiest: .+, 3 actions\.$/,
+    );
     assert.deepEqual(await daily.locator(".legend li").allTextContents(), ["Reactions", "Posts and comments"]);
     assert.doesNotMatch(await daily.locator("svg").textContent(), /\d{4}-\d{2}-\d{2}/, "dates are written for people");
     // The y axis: the core's exact tick values (data-value), written by the page in its language.
     const ticks = (figure) => figure.locator("svg text.tick[data-value]");
-    assert.deepEqual(await ticks(daily).evaluateAll((texts) => texts.map((t) => t.dataset.value)), ["0", "1", "2", "3"]);
+    assert.deepEqual(await ticks(daily).evaluateAll((texts) => texts.map((t) => t.dataset.value)), [
+      "0",
+      "1",
+      "2",
+      "3",
+    ]);
     assert.deepEqual(await ticks(daily).allTextContents(), ["0", "1", "2", "3"], "3 actions at most: whole steps");
     // The table is built when its <details> opens (the toggle event, a task after the click).
     await openTable(daily);
@@ -559,7 +651,10 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     const headers = await daily.locator("thead th").allTextContents();
     assert.deepEqual(headers, ["Day", "Reactions", "Posts and comments", "Total", "Time"]);
     const days = await rows.locator("th").allTextContents();
-    const name = (offset) => new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${daysAgo(offset)}T00:00:00Z`));
+    const name = (offset) =>
+      new Intl.DateTimeFormat("en-US", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(
+        new Date(`${daysAgo(offset)}T00:00:00Z`),
+      );
     assert.deepEqual(days, [6, 5, 4, 3, 2, 1, 0].map(name));
     assert.match(await rows.nth(6).textContent(), /2\s*0\s*2/, "today: 2 reactions, no post, 2 in all");
     assert.match(await rows.nth(3).textContent(), /0\s*3\s*3/, "three days ago: 3 posts");
@@ -571,8 +666,13 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     assert.deepEqual(await platforms.locator("tbody tr").allTextContents(), ["X360%", "YouTube240%"]);
 
     const cumulative = page.locator("#chart-cumulative");
-    assert.match(await cumulative.locator("svg").getAttribute("aria-label"), /^Time given, adding up over the period\. .+ in all by/);
-    const hours = await ticks(cumulative).evaluateAll((texts) => texts.map((t) => [Number(t.dataset.value), t.textContent]));
+    assert.match(
+      await cumulative.locator("svg").getAttribute("aria-label"),
+      /^Time given, adding up over the period\. .+ in all by/,
+    );
+    const hours = await ticks(cumulative).evaluateAll((texts) =>
+      texts.map((t) => [Number(t.dataset.value), t.textContent]),
+    );
     assert.ok(hours.length >= 2 && hours[0][0] === 0 && hours[0][1] === "0", JSON.stringify(hours));
     for (const [index, [value, text]] of hours.entries()) {
       if (index > 0) assert.ok(value > hours[index - 1][0], "ticks go up");
@@ -589,7 +689,9 @@ test("each chart has a name, a legend and a table that lists the days", () =>
     // Each week named by its days, the first starting a year ago, the last ending today.
     const weekNames = await daily.locator("tbody tr th").allTextContents();
     const monthDay = (offset) =>
-      new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(new Date(`${daysAgo(offset)}T00:00:00Z`));
+      new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(
+        new Date(`${daysAgo(offset)}T00:00:00Z`),
+      );
     assert.ok(weekNames[0].startsWith(monthDay(364)), weekNames[0]);
     assert.ok(weekNames.at(-1).endsWith(`${new Date().getDate()}, ${new Date().getFullYear()}`), weekNames.at(-1));
   }));
@@ -614,7 +716,11 @@ test("a chart's SVG reaches the page as shapes and text only, and anything else 
       ]);
       document.body.append(...charts.filter(Boolean));
       await new Promise((resolve) => setTimeout(resolve, 50));
-      return { charts: charts.map((chart) => chart?.outerHTML ?? null), inPage: charts[0]?.isConnected, ran: window.ran };
+      return {
+        charts: charts.map((chart) => chart?.outerHTML ?? null),
+        inPage: charts[0]?.isConnected,
+        ran: window.ran,
+      };
     });
     assert.deepEqual(parsed.charts, [
       '<svg xmlns="http://www.w3.org/2000/svg"><rect width="2"></rect><text class="tick" data-value="3">3</text></svg>',

@@ -18,7 +18,9 @@ const BARRIER = { platform: "youtube", kind: "reaction", detail: "like", count: 
 export async function detectionSuites() {
   const dir = `${ROOT}/tests/e2e/cases`;
   const suites = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".mjs"))
+    .sort()) {
     const { default: cases } = await import(`${dir}/${file}`);
     suites.push({ name: file.replace(/\.mjs$/, ""), cases });
   }
@@ -40,7 +42,8 @@ export function filesOnDisk(files) {
 const withoutDate = (records) => records.map(({ date, measured_seconds, measured, ...rest }) => rest);
 /** Records in one order whatever their keys' order (WebDriver hands objects over with sorted keys). */
 const order = (records) => {
-  const text = (record) => JSON.stringify(Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b))));
+  const text = (record) =>
+    JSON.stringify(Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b))));
   return [...records].sort((a, b) => text(a).localeCompare(text(b)));
 };
 
@@ -55,7 +58,11 @@ export function assertDetected(records, c) {
   for (const record of records) {
     const measured = record.measured ?? 0;
     assert.ok(measured <= record.count, `more measured than counted: ${JSON.stringify(record)}`);
-    assert.equal(measured > 0, (record.measured_seconds ?? 0) > 0, `measured count and time disagree: ${JSON.stringify(record)}`);
+    assert.equal(
+      measured > 0,
+      (record.measured_seconds ?? 0) > 0,
+      `measured count and time disagree: ${JSON.stringify(record)}`,
+    );
   }
   if (c.measured) {
     const record = records.find((r) => r.kind === c.measured.kind);

@@ -6,7 +6,14 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { assertDetected, BARRIER_LIKE, BARRIER_URL, DetectionTable, detectionSuites, filesOnDisk } from "./detection-check.mjs";
+import {
+  assertDetected,
+  BARRIER_LIKE,
+  BARRIER_URL,
+  DetectionTable,
+  detectionSuites,
+  filesOnDisk,
+} from "./detection-check.mjs";
 import { launchBrowser, startFixtureServer } from "./harness.mjs";
 
 const suites = await detectionSuites();
@@ -65,7 +72,8 @@ async function step(page, action) {
     const at = await centreOf(page, action.trustedDrop.selector);
     const cdp = await page.context().newCDPSession(page);
     const data = { items: [], files: paths, dragOperationsMask: 1 };
-    for (const type of ["dragEnter", "dragOver", "drop"]) await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
+    for (const type of ["dragEnter", "dragOver", "drop"])
+      await cdp.send("Input.dispatchDragEvent", { type, ...at, data });
     return cdp.detach();
   }
   if (action.drop) {
@@ -80,7 +88,9 @@ async function step(page, action) {
   if (action.pasteImage) {
     // An image pasted as a person would: put on the clipboard (the page is allowed to write it),
     // then a real Ctrl+V in the focused box, which Chromium delivers as a trusted paste of a file.
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+    await page
+      .context()
+      .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
     await page.evaluate(async () => {
       const canvas = document.createElement("canvas");
       canvas.width = canvas.height = 8;
@@ -95,7 +105,9 @@ async function step(page, action) {
     return page.evaluate((selector) => {
       const data = new DataTransfer();
       data.items.add(new File(["x"], "fake.png", { type: "image/png" }));
-      document.querySelector(selector).dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
+      document
+        .querySelector(selector)
+        .dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true }));
     }, action.untrustedPaste);
   }
   if (action.wait) return page.waitForTimeout(action.wait);

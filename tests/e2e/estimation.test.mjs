@@ -244,12 +244,19 @@ test("an own wage of zero or none is refused at the field, the previous choice s
         assert.notEqual(await field.evaluate((input) => input.validationMessage), "", "with a reason");
         await dashboard.waitForTimeout(200); // time for an answer that must not come
         assert.equal(await dashboard.textContent("#status"), "", "nothing was sent, nothing said saved");
-        assert.deepEqual((await coreSummary(dashboard)).valuation, kept.valuation, `${JSON.stringify(attempt)} changed nothing`);
+        assert.deepEqual(
+          (await coreSummary(dashboard)).valuation,
+          kept.valuation,
+          `${JSON.stringify(attempt)} changed nothing`,
+        );
         assert.equal(await dashboard.textContent("#wage-value"), shown);
       }
       // The core refuses it too, when asked directly.
       const answer = await dashboard.evaluate(() =>
-        chrome.runtime.sendMessage({ type: "set_valuation", valuation: { currency: "USD", wage: "own", own_hourly: 0 } }),
+        chrome.runtime.sendMessage({
+          type: "set_valuation",
+          valuation: { currency: "USD", wage: "own", own_hourly: 0 },
+        }),
       );
       assert.equal(answer?.type, "error", JSON.stringify(answer));
       assert.deepEqual((await coreSummary(dashboard)).valuation, kept.valuation);
@@ -308,8 +315,17 @@ test("the time card says modelled with only likes, measured for a captcha solved
     // The captcha's piece value is the card's, for its own detail.
     const checkbox = rateOf("captcha", "recaptcha-checkbox");
     assert.equal(checkbox.detail, "recaptcha-checkbox");
-    const valueCell = await dashboard.locator("#details tbody tr", { hasText: "Captchas" }).locator("td").last().textContent();
-    assertShows(valueCell, convert(checkbox.value.amount.central, checkbox.value.currency, "USD"), "en", "captcha value");
+    const valueCell = await dashboard
+      .locator("#details tbody tr", { hasText: "Captchas" })
+      .locator("td")
+      .last()
+      .textContent();
+    assertShows(
+      valueCell,
+      convert(checkbox.value.amount.central, checkbox.value.currency, "USD"),
+      "en",
+      "captcha value",
+    );
   }));
 
 // --- the methodology page ------------------------------------------------------------------------
@@ -381,7 +397,11 @@ for (const { language, reasoning, assumption, humanYears } of [
           assert.ok(row.links.length > 0 || row.notes.length > 0, `${row.name}: neither a source nor reasoning`);
           for (const link of row.links) assert.ok(link.lands, `${row.name}: ${link.href} lands nowhere`);
           const sources = [...new Set(bases[index].flatMap((basis) => basis.sources))];
-          assert.deepEqual(row.links.map((l) => l.href), sources.map((id) => `#source-${id}`), row.name);
+          assert.deepEqual(
+            row.links.map((l) => l.href),
+            sources.map((id) => `#source-${id}`),
+            row.name,
+          );
           const texts = bases[index].map((basis) => basis.assumption).filter(Boolean);
           if (texts.length === 0) {
             assert.deepEqual(row.notes, [], `${row.name}: no reasoning to show`);
@@ -403,7 +423,10 @@ for (const { language, reasoning, assumption, humanYears } of [
 
         // Every kind has its general row, which the dashboard links to.
         for (const kind of new Set(CARD.actions.map((rate) => rate.kind))) {
-          assert.ok(shown.actions.some((row) => row.id === `kind-${kind}`), `a row for kind-${kind}`);
+          assert.ok(
+            shown.actions.some((row) => row.id === `kind-${kind}`),
+            `a row for kind-${kind}`,
+          );
         }
 
         // Cloudflare's figure, recomputed from the card: about 466 human-years every day.

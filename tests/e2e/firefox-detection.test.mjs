@@ -9,7 +9,14 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { assertDetected, BARRIER_LIKE, BARRIER_URL, DetectionTable, detectionSuites, filesOnDisk } from "./detection-check.mjs";
+import {
+  assertDetected,
+  BARRIER_LIKE,
+  BARRIER_URL,
+  DetectionTable,
+  detectionSuites,
+  filesOnDisk,
+} from "./detection-check.mjs";
 import { startFirefox, until } from "./firefox-driver.mjs";
 import { decodeDay, startFixtureServer } from "./harness.mjs";
 
@@ -24,14 +31,28 @@ const UNPLAYABLE = {
   // Firefox's own file choice fires a composed `input` event (an editor input event, Gecko's
   // WidgetEvent::SetDefaultComposed), which the sensor hears at `window`; WebDriver's fires a
   // plain one, which stays inside the shadow root.
-  uploadInShadowRoot: "a file chosen in a shadow root: WebDriver's file choice fires an input event that does not leave it",
+  uploadInShadowRoot:
+    "a file chosen in a shadow root: WebDriver's file choice fires an input event that does not leave it",
 };
 /** A step found unplayable only once the page is there. */
 class Unplayable extends Error {}
-const unplayable = (c) => c.steps.flatMap((action) => Object.keys(action).filter((name) => name in UNPLAYABLE).map((name) => UNPLAYABLE[name]));
+const unplayable = (c) =>
+  c.steps.flatMap((action) =>
+    Object.keys(action)
+      .filter((name) => name in UNPLAYABLE)
+      .map((name) => UNPLAYABLE[name]),
+  );
 
 /** WebDriver's codes for the keys the cases press. */
-const KEYS = { Enter: "\uE007", Escape: "\uE00C", Backspace: "\uE003", Tab: "\uE004", Shift: "\uE008", Control: "\uE009", ControlOrMeta: "\uE009" };
+const KEYS = {
+  Enter: "\uE007",
+  Escape: "\uE00C",
+  Backspace: "\uE003",
+  Tab: "\uE004",
+  Shift: "\uE008",
+  Control: "\uE009",
+  ControlOrMeta: "\uE009",
+};
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** In the page: `find(root, selector)`, the first element that `selector` matches under `root`,
@@ -97,8 +118,13 @@ after(async () => {
 /** The element `selector` finds in the current frame (waiting for it), as a WebDriver id. */
 async function element(selector, { visible = true } = {}) {
   const reference = await until(
-    () => firefox.run(`${FIND} const found = find(document, arguments[0]);
-      return found && (!arguments[1] || found.getClientRects().length > 0) ? found : null;`, selector, visible),
+    () =>
+      firefox.run(
+        `${FIND} const found = find(document, arguments[0]);
+      return found && (!arguments[1] || found.getClientRects().length > 0) ? found : null;`,
+        selector,
+        visible,
+      ),
     (answer) => answer !== null && typeof answer === "object" && ELEMENT in answer,
     `the element ${selector}`,
   );
@@ -108,7 +134,10 @@ async function element(selector, { visible = true } = {}) {
 /** Key presses for a Playwright-style chord ("Control+Enter", "l"). */
 function chord(keys) {
   const codes = keys.split("+").map((key) => KEYS[key] ?? key);
-  return [...codes.map((value) => ({ type: "keyDown", value })), ...codes.reverse().map((value) => ({ type: "keyUp", value }))];
+  return [
+    ...codes.map((value) => ({ type: "keyDown", value })),
+    ...codes.reverse().map((value) => ({ type: "keyUp", value })),
+  ];
 }
 
 const perform = (actions) => firefox.call("POST", "/actions", { actions });
@@ -123,10 +152,16 @@ async function inFrame(action) {
   }
   if (action.click && action.hold) {
     const id = await element(action.click);
-    return pointer([onto(id), { type: "pointerDown", button: 0 }, { type: "pause", duration: action.hold }, { type: "pointerUp", button: 0 }]);
+    return pointer([
+      onto(id),
+      { type: "pointerDown", button: 0 },
+      { type: "pause", duration: action.hold },
+      { type: "pointerUp", button: 0 },
+    ]);
   }
   if (action.click) return firefox.call("POST", `/element/${await element(action.click)}/click`, {});
-  if (action.type) return firefox.call("POST", `/element/${await element(action.type.selector)}/value`, { text: action.type.text });
+  if (action.type)
+    return firefox.call("POST", `/element/${await element(action.type.selector)}/value`, { text: action.type.text });
   throw new Error(`unknown step in a frame ${JSON.stringify(action)}`);
 }
 
@@ -152,7 +187,9 @@ async function step(action) {
   if (action.press) return perform([{ type: "key", id: "keyboard", actions: chord(action.press) }]);
   if (action.upload) {
     const input = await element(action.upload.selector, { visible: false });
-    const inShadowRoot = await firefox.run("return arguments[0].getRootNode() instanceof ShadowRoot;", { [ELEMENT]: input });
+    const inShadowRoot = await firefox.run("return arguments[0].getRootNode() instanceof ShadowRoot;", {
+      [ELEMENT]: input,
+    });
     if (inShadowRoot) throw new Unplayable(UNPLAYABLE.uploadInShadowRoot);
     const paths = filesOnDisk(action.upload.files).join("\n");
     return firefox.call("POST", `/element/${input}/value`, { text: paths });
@@ -210,7 +247,10 @@ for (const suite of suites) {
           await firefox.call("POST", `/element/${await element(BARRIER_LIKE)}/click`, {});
           await until(
             () => firefox.stored(),
-            (data) => Object.entries(data).some(([key, text]) => key.startsWith("day:") && decodeDay(text)["youtube/reaction/like"]),
+            (data) =>
+              Object.entries(data).some(
+                ([key, text]) => key.startsWith("day:") && decodeDay(text)["youtube/reaction/like"],
+              ),
             "the barrier like",
           );
           const answer = await firefox.inExtensionPage("return browser.runtime.sendMessage({ type: 'export' });");

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { decodeDay, freePort, ROOT } from "./harness.mjs";
 
 export const FIREFOX_DIR = join(ROOT, "dist/firefox");
-const GECKO_ID = JSON.parse(readFileSync(join(FIREFOX_DIR, "manifest.json"), "utf8")).browser_specific_settings.gecko.id;
+const GECKO_ID = JSON.parse(readFileSync(join(FIREFOX_DIR, "manifest.json"), "utf8")).browser_specific_settings.gecko
+  .id;
 // Fixed, so that the test can open the extension's pages (Firefox draws one at random otherwise).
 const EXTENSION_UUID = "4f1c3a52-7d0e-4b8e-9a51-0c2d6e8f7a13";
 
@@ -85,7 +86,11 @@ export async function startFirefox({ profile, timezone } = {}) {
   let siteTab;
   try {
     const base = `http://127.0.0.1:${port}`;
-    await until(() => fetch(`${base}/status`).then((r) => r.json()), (s) => s?.value?.ready === true, "geckodriver");
+    await until(
+      () => fetch(`${base}/status`).then((r) => r.json()),
+      (s) => s?.value?.ready === true,
+      "geckodriver",
+    );
     firefox = await webdriver(base, { profile });
     await firefox.call("POST", "/moz/addon/install", { path: FIREFOX_DIR, temporary: true });
     extensionTab = await until(
@@ -103,7 +108,10 @@ export async function startFirefox({ profile, timezone } = {}) {
     // again, it has them.
     await until(
       async () => {
-        const ready = await firefox.call("POST", "/execute/sync", { script: "return typeof browser === 'object' && Boolean(browser.runtime?.id);", args: [] });
+        const ready = await firefox.call("POST", "/execute/sync", {
+          script: "return typeof browser === 'object' && Boolean(browser.runtime?.id);",
+          args: [],
+        });
         if (!ready) await firefox.call("POST", "/execute/sync", { script: "location.reload();", args: [] });
         return ready;
       },

@@ -15,7 +15,16 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { startFirefox, until } from "./firefox-driver.mjs";
 import { freePort, startFixtureServer } from "./harness.mjs";
-import { dateIn, ENDPOINT, INBOX_HOST, inboxRequests, reportsInInbox, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
+import {
+  dateIn,
+  ENDPOINT,
+  INBOX_HOST,
+  inboxRequests,
+  reportsInInbox,
+  startInbox,
+  tacheron,
+  todayAndTomorrow,
+} from "./study-helpers.mjs";
 
 const STUDY = "clics-firefox";
 const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
@@ -45,16 +54,45 @@ const cardText = (firefox) =>
 test("firefox: a participant joins a study, and the next day the report of a real like is previewed, sent, and opens to the text previewed", async () => {
   tacheron("study", "keygen", "--out", join(dir, "study"));
   const manifestText = tacheron(
-    "study", "manifest", "--public-key", join(dir, "study.pub"), "--id", STUDY, "--version", "1",
-    "--title", "Clics sous Firefox", "--institution", "Université Exemple", "--contact", "etude@univ.example",
-    "--purpose", "Mesurer le travail gratuit.", "--ethics-approval", "CER-2026-119", "--endpoint", ENDPOINT,
-    "--schedule", "daily", "--kinds", "reaction", "--platforms", "youtube",
-    "--start", dateIn(DAY_ONE_ZONE, -7), "--end", dateIn(DAY_ONE_ZONE, 300),
+    "study",
+    "manifest",
+    "--public-key",
+    join(dir, "study.pub"),
+    "--id",
+    STUDY,
+    "--version",
+    "1",
+    "--title",
+    "Clics sous Firefox",
+    "--institution",
+    "Université Exemple",
+    "--contact",
+    "etude@univ.example",
+    "--purpose",
+    "Mesurer le travail gratuit.",
+    "--ethics-approval",
+    "CER-2026-119",
+    "--endpoint",
+    ENDPOINT,
+    "--schedule",
+    "daily",
+    "--kinds",
+    "reaction",
+    "--platforms",
+    "youtube",
+    "--start",
+    dateIn(DAY_ONE_ZONE, -7),
+    "--end",
+    dateIn(DAY_ONE_ZONE, 300),
   );
   server.expect(ENDPOINT);
   const manifestFile = join(dir, "manifest.json");
   writeFileSync(manifestFile, manifestText);
-  inbox = await startInbox({ port: inboxPort, database: `sqlite:${join(dir, "inbox.sqlite3")}`, manifest: manifestFile });
+  inbox = await startInbox({
+    port: inboxPort,
+    database: `sqlite:${join(dir, "inbox.sqlite3")}`,
+    manifest: manifestFile,
+  });
   const profile = join(dir, "profile");
   mkdirSync(profile);
   const likesDay = dateIn(DAY_ONE_ZONE);
@@ -66,19 +104,30 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     await firefox.call("POST", `/element/${await firefox.element("#manifest-text")}/value`, { text: manifestText });
     await firefox.click('#manifest-form button[type="submit"]');
     const consent = await until(
-      () => firefox.run('const consent = document.getElementById("consent"); return consent.hidden ? null : consent.innerText;'),
+      () =>
+        firefox.run(
+          'const consent = document.getElementById("consent"); return consent.hidden ? null : consent.innerText;',
+        ),
       Boolean,
       "the consent screen",
     );
     assert.match(consent, /Clics sous Firefox[\s\S]*CER-2026-119[\s\S]*inbox\.univ\.example/);
     await firefox.click("#accept");
-    const card = await until(() => cardText(firefox), (text) => /Taking part since/.test(text ?? ""), "the study joined");
+    const card = await until(
+      () => cardText(firefox),
+      (text) => /Taking part since/.test(text ?? ""),
+      "the study joined",
+    );
     assert.match(card, /No report is due yet/);
 
     server.expect("https://www.youtube.com/watch");
     await firefox.visit("https://www.youtube.com/watch?v=fixture");
     await until(() => firefox.click("like-button-view-model button"), Boolean, "the like button");
-    await until(() => firefox.storedToday(), (day) => day?.["youtube/reaction/like"]?.n === 1, "the like stored");
+    await until(
+      () => firefox.storedToday(),
+      (day) => day?.["youtube/reaction/like"]?.n === 1,
+      "the like stored",
+    );
     assert.equal(inboxRequests(server).length, 0, "nothing is sent before a report is agreed to");
   } finally {
     await firefox.quit();
@@ -88,7 +137,11 @@ test("firefox: a participant joins a study, and the next day the report of a rea
   firefox = await startFirefox({ profile, timezone: NEXT_DAY_ZONE });
   try {
     await firefox.openPage("study");
-    await until(() => cardText(firefox), (text) => /1 report is ready for you to review\./.test(text ?? ""), "the report due");
+    await until(
+      () => cardText(firefox),
+      (text) => /1 report is ready for you to review\./.test(text ?? ""),
+      "the report due",
+    );
     await firefox.click(`[data-study="${STUDY}"] .review-button`);
     const previewed = await until(
       () => firefox.run(`return document.querySelector('[data-study="${STUDY}"] pre.payload')?.textContent ?? null;`),
@@ -99,12 +152,20 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     assert.equal(report.study, STUDY);
     assert.equal(report.start, likesDay);
     assert.equal(report.end, likesDay);
-    assert.deepEqual(report.rows.map((row) => [row.platform, row.kind, row.count]), [["youtube", "reaction", 1]]);
+    assert.deepEqual(
+      report.rows.map((row) => [row.platform, row.kind, row.count]),
+      [["youtube", "reaction", 1]],
+    );
     assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
 
     await firefox.click(`[data-study="${STUDY}"] button.send`);
     await firefox.click(`[data-study="${STUDY}"] details[data-part="history"] summary`).catch(() => {});
-    await until(() => cardText(firefox), (text) => /received by the study/.test(text ?? ""), "the report delivered", 30_000);
+    await until(
+      () => cardText(firefox),
+      (text) => /received by the study/.test(text ?? ""),
+      "the report delivered",
+      30_000,
+    );
     assert.equal(inboxPosts().length, 1, "one report posted to the inbox");
 
     // The researchers' side: one envelope, which opens to the very text previewed.

@@ -50,7 +50,11 @@ test("firefox: a click made by the page's own script counts nothing", async () =
   // counted) would be stored too, since the core takes messages in order.
   assert.equal(await clickLike(), "true");
   await firefox.openPage("dashboard");
-  const stored = await until(() => firefox.storedToday(), (day) => day?.["youtube/reaction/like"]?.n === 2, "the second like");
+  const stored = await until(
+    () => firefox.storedToday(),
+    (day) => day?.["youtube/reaction/like"]?.n === 2,
+    "the second like",
+  );
   assert.deepEqual(stored, { "youtube/reaction/like": { n: 2 } });
 });
 
@@ -66,14 +70,22 @@ test("firefox: paused from the popup, a like counts nothing; resumed, a like cou
   // seen by the core and not counted; nothing more is stored.
   await firefox.openPage("popup");
   await until(pauseState, (text) => text === "Paused until you resume.", "still paused");
-  await until(() => firefox.textOf("#recent li:first-child"), (text) => /YouTube · counting paused$/.test(text), "the like seen while paused");
+  await until(
+    () => firefox.textOf("#recent li:first-child"),
+    (text) => /YouTube · counting paused$/.test(text),
+    "the like seen while paused",
+  );
   assert.deepEqual(await firefox.storedToday(), { "youtube/reaction/like": { n: 2 } });
   await firefox.openPage("popup");
   await firefox.click("#resume");
   await until(pauseState, (text) => text === "Counting is on.", "resumed");
   assert.equal(await clickLike(), "true");
   await firefox.openPage("dashboard");
-  const stored = await until(() => firefox.storedToday(), (day) => day?.["youtube/reaction/like"]?.n === 3, "the like after resuming");
+  const stored = await until(
+    () => firefox.storedToday(),
+    (day) => day?.["youtube/reaction/like"]?.n === 3,
+    "the like after resuming",
+  );
   assert.deepEqual(stored, { "youtube/reaction/like": { n: 3 } });
 });
 
@@ -81,7 +93,8 @@ test("firefox: every extension page is styled: the styles the build wrote into i
   const styled = {};
   for (const page of ["dashboard", "popup", "onboarding", "methodology", "study", "class", "workshop"]) {
     await firefox.openPage(page);
-    styled[page] = await firefox.run(`return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
+    styled[page] =
+      await firefox.run(`return [...document.querySelectorAll("style")].map((style) => style.sheet?.cssRules.length ?? 0)
       .concat(getComputedStyle(document.body).marginTop);`);
   }
   for (const [page, found] of Object.entries(styled)) {

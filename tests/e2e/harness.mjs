@@ -73,8 +73,21 @@ function selfSignedCertificate() {
   const cert = join(dir, "cert.pem");
   execFileSync(
     "openssl",
-    ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=tacheron-fixtures",
-      "-keyout", key, "-out", cert],
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=tacheron-fixtures",
+      "-keyout",
+      key,
+      "-out",
+      cert,
+    ],
     { stdio: "ignore" },
   );
   const pair = { key: readFileSync(key), cert: readFileSync(cert) };
@@ -83,7 +96,13 @@ function selfSignedCertificate() {
 }
 
 function fixtureFile(site, pathname) {
-  const name = pathname === "/" ? "index" : pathname.slice(1).replace(/\/$/, "").replace(/\.html$/, "");
+  const name =
+    pathname === "/"
+      ? "index"
+      : pathname
+          .slice(1)
+          .replace(/\/$/, "")
+          .replace(/\.html$/, "");
   if (!/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/.test(name)) return null;
   const file = join(FIXTURES, site, `${name}.html`);
   return existsSync(file) ? file : null;
@@ -112,8 +131,13 @@ export async function startFixtureServer({ port = 0, proxies = {} } = {}) {
     // https reverse proxy would, with the client's address; 502 when it is not running.
     if (scheme === "https" && proxies[host]) {
       const upstream = httpRequest(
-        { host: "127.0.0.1", port: proxies[host], method: request.method, path: request.url,
-          headers: { ...request.headers, "x-real-ip": request.socket.remoteAddress ?? "" } },
+        {
+          host: "127.0.0.1",
+          port: proxies[host],
+          method: request.method,
+          path: request.url,
+          headers: { ...request.headers, "x-real-ip": request.socket.remoteAddress ?? "" },
+        },
         (answer) => {
           response.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(response);
@@ -150,7 +174,8 @@ export async function startFixtureServer({ port = 0, proxies = {} } = {}) {
   // handshake that never finished (a connection the browser opened ahead and then left idle, seen
   // on a busy machine) carried no request either.
   https.on("tlsClientError", (error) => {
-    if (!["ECONNRESET", "EPIPE", "ERR_TLS_HANDSHAKE_TIMEOUT"].includes(error.code)) tlsErrors.push(error.code ?? error.message);
+    if (!["ECONNRESET", "EPIPE", "ERR_TLS_HANDSHAKE_TIMEOUT"].includes(error.code))
+      tlsErrors.push(error.code ?? error.message);
   });
   await Promise.all([https, http].map((inner) => new Promise((resolve) => inner.listen(0, "127.0.0.1", resolve))));
   const front = createTcpServer((socket) => {
@@ -198,12 +223,49 @@ export async function startFixtureServer({ port = 0, proxies = {} } = {}) {
  *  to `server`, a fresh profile. */
 // The compact day record of src/ledger.rs (`DayRecord`), read back for assertions: the same
 // one-letter codes, so a change on one side only fails the tests loudly.
-const PLATFORM_CODES = { y: "youtube", x: "x", f: "facebook", i: "instagram", t: "tiktok", r: "reddit", l: "linkedin", m: "mastodon", b: "bluesky", p: "pinterest", o: "other" };
-const KIND_CODES = { c: "captcha", r: "reaction", u: "unreaction", s: "repost", h: "hashtag", p: "post", f: "upload", x: "report" };
+const PLATFORM_CODES = {
+  y: "youtube",
+  x: "x",
+  f: "facebook",
+  i: "instagram",
+  t: "tiktok",
+  r: "reddit",
+  l: "linkedin",
+  m: "mastodon",
+  b: "bluesky",
+  p: "pinterest",
+  o: "other",
+};
+const KIND_CODES = {
+  c: "captcha",
+  r: "reaction",
+  u: "unreaction",
+  s: "repost",
+  h: "hashtag",
+  p: "post",
+  f: "upload",
+  x: "report",
+};
 const DETAIL_CODES = {
-  l: "like", d: "dislike", u: "upvote", n: "downvote", f: "favourite", s: "save", r: "repost", x: "report", p: "post",
-  i: "image", v: "video", o: "other", c: "recaptcha-checkbox", g: "recaptcha-image", a: "recaptcha-audio",
-  h: "hcaptcha-checkbox", j: "hcaptcha-image", t: "turnstile", k: "arkose",
+  l: "like",
+  d: "dislike",
+  u: "upvote",
+  n: "downvote",
+  f: "favourite",
+  s: "save",
+  r: "repost",
+  x: "report",
+  p: "post",
+  i: "image",
+  v: "video",
+  o: "other",
+  c: "recaptcha-checkbox",
+  g: "recaptcha-image",
+  a: "recaptcha-audio",
+  h: "hcaptcha-checkbox",
+  j: "hcaptcha-image",
+  t: "turnstile",
+  k: "arkose",
 };
 
 /** `"yrl=2 yc=1,1,4200"` → `{"youtube/reaction/like": {n: 2}, "youtube/captcha": {n: 1, m: 1, ms: 4200}}`. */
@@ -225,7 +287,10 @@ export function decodeDay(text) {
 
 function decodeStored(data) {
   return Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [key, key.startsWith("day:") && typeof value === "string" ? decodeDay(value) : value]),
+    Object.entries(data).map(([key, value]) => [
+      key,
+      key.startsWith("day:") && typeof value === "string" ? decodeDay(value) : value,
+    ]),
   );
 }
 
@@ -269,7 +334,15 @@ export const CHROMIUM_FLAGS = [
  */
 export async function launchBrowser(
   server,
-  { headless = true, language = "en-US", extension = true, onboarding = false, executablePath, profile: ownProfile, timezone } = {},
+  {
+    headless = true,
+    language = "en-US",
+    extension = true,
+    onboarding = false,
+    executablePath,
+    profile: ownProfile,
+    timezone,
+  } = {},
 ) {
   const profile = ownProfile ?? mkdtempSync(join(tmpdir(), "tacheron-profile-"));
   const installs = !ownProfile || !existsSync(join(profile, "Default"));
@@ -456,7 +529,13 @@ export async function tabStops(page, limit = 200) {
       return {
         name: element.id || `${element.localName} “${element.textContent.trim().replace(/\s+/g, " ").slice(0, 40)}”`,
         shows: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
-        inView: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth,
+        inView:
+          box.width > 0 &&
+          box.height > 0 &&
+          box.bottom > 0 &&
+          box.top < innerHeight &&
+          box.right > 0 &&
+          box.left < innerWidth,
       };
     });
     if (!stop) return stops;
@@ -491,7 +570,8 @@ export async function axeViolations(page) {
   const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
   return results.violations.flatMap((violation) =>
     violation.nodes.map(
-      (node) => `${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${node.failureSummary.replace(/\s+/g, " ")}`,
+      (node) =>
+        `${violation.id} (${violation.impact}): ${node.target.join(" ")} — ${node.failureSummary.replace(/\s+/g, " ")}`,
     ),
   );
 }

@@ -11,9 +11,15 @@ import { test } from "node:test";
 import { launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
 
 const locales = Object.fromEntries(
-  ["en", "fr"].map((lang) => [lang, JSON.parse(readFileSync(join(ROOT, "extension/_locales", lang, "messages.json"), "utf8"))]),
+  ["en", "fr"].map((lang) => [
+    lang,
+    JSON.parse(readFileSync(join(ROOT, "extension/_locales", lang, "messages.json"), "utf8")),
+  ]),
 );
-const placeholders = (entry) => Object.keys(entry.placeholders ?? {}).sort().join(",");
+const placeholders = (entry) =>
+  Object.keys(entry.placeholders ?? {})
+    .sort()
+    .join(",");
 
 test("English and French have the same messages and placeholders", () => {
   assert.deepEqual(Object.keys(locales.fr).sort(), Object.keys(locales.en).sort());
@@ -58,7 +64,8 @@ test("the built pages say in English exactly what the browser's English messages
         const page = new DOMParser().parseFromString(html, "text/html");
         const differences = [];
         for (const element of page.querySelectorAll("[data-i18n]")) {
-          if (element.textContent !== chrome.i18n.getMessage(name(element.dataset.i18n))) differences.push(element.dataset.i18n);
+          if (element.textContent !== chrome.i18n.getMessage(name(element.dataset.i18n)))
+            differences.push(element.dataset.i18n);
         }
         for (const element of page.querySelectorAll("[data-i18n-label]")) {
           if (element.getAttribute("aria-label") !== chrome.i18n.getMessage(name(element.dataset.i18nLabel))) {
@@ -69,7 +76,10 @@ test("the built pages say in English exactly what the browser's English messages
       }
       return result;
     }, pages);
-    assert.ok(found["dashboard.html"].checked > 100, `only ${found["dashboard.html"].checked} words checked on the dashboard`);
+    assert.ok(
+      found["dashboard.html"].checked > 100,
+      `only ${found["dashboard.html"].checked} words checked on the dashboard`,
+    );
     for (const [file, { differences }] of Object.entries(found)) assert.deepEqual(differences, [], file);
   } finally {
     await browser.close();

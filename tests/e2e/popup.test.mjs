@@ -116,7 +116,13 @@ test("the popup is usable from the keyboard, with a visible focus", () =>
         }),
       );
     }
-    assert.deepEqual(order, ["open-dashboard", "pause-hour", "pause-tomorrow", "pause-resumed", "tab-platform-enabled"]);
+    assert.deepEqual(order, [
+      "open-dashboard",
+      "pause-hour",
+      "pause-tomorrow",
+      "pause-resumed",
+      "tab-platform-enabled",
+    ]);
 
     // Until tomorrow, from the keyboard: Shift+Tab back to it, Enter.
     await popup.keyboard.press("Shift+Tab");

@@ -13,7 +13,8 @@ export const INBOX_HOST = "inbox.univ.example";
 export const ENDPOINT = `https://${INBOX_HOST}/v1/reports`;
 
 /** The requests `server` (the fixture server) saw for the inbox's reports. */
-export const inboxRequests = (server) => server.requests.filter((request) => request.key === `${INBOX_HOST}/v1/reports`);
+export const inboxRequests = (server) =>
+  server.requests.filter((request) => request.key === `${INBOX_HOST}/v1/reports`);
 
 /** Two fixed-offset time zones (UTC−12 to UTC+14) where, right now, the second one's date is the
  *  first one's plus one, both as far from a midnight as can be (at least an hour, whatever the
@@ -47,7 +48,17 @@ export const dateIn = (timeZone, plusDays = 0) =>
 export async function startInbox({ port, database, manifest }) {
   const inbox = spawn(
     TACHERON,
-    ["collect", "--listen", `127.0.0.1:${port}`, "--database", database, "--manifest", manifest, "--client-ip-header", "X-Real-IP"],
+    [
+      "collect",
+      "--listen",
+      `127.0.0.1:${port}`,
+      "--database",
+      database,
+      "--manifest",
+      manifest,
+      "--client-ip-header",
+      "X-Real-IP",
+    ],
     { stdio: ["ignore", "ignore", "inherit"] },
   );
   for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -71,5 +82,9 @@ export function reportsInInbox({ dir, study, manifest }) {
   tacheron("collect", "--database", `sqlite:${join(dir, "inbox.sqlite3")}`, "--export", study, "--out", exported);
   const file = join(dir, "reports.jsonl");
   tacheron("study", "decrypt", "--manifest", manifest, "--key", join(dir, "study.key"), "--out", file, exported);
-  return { envelopes: JSON.parse(readFileSync(exported, "utf8")).envelopes.length, file, text: readFileSync(file, "utf8") };
+  return {
+    envelopes: JSON.parse(readFileSync(exported, "utf8")).envelopes.length,
+    file,
+    text: readFileSync(file, "utf8"),
+  };
 }

@@ -14,7 +14,16 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createServer as createHttpServer } from "node:http";
 import { axeViolations, freePort, launchBrowser, startFixtureServer } from "./harness.mjs";
-import { dateIn, ENDPOINT, INBOX_HOST, inboxRequests, reportsInInbox, startInbox, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
+import {
+  dateIn,
+  ENDPOINT,
+  INBOX_HOST,
+  inboxRequests,
+  reportsInInbox,
+  startInbox,
+  tacheron,
+  todayAndTomorrow,
+} from "./study-helpers.mjs";
 
 /** Where the researchers publish their manifest (a plain web server of the test's own). */
 const SITE_HOST = "study.univ.example";
@@ -31,7 +40,7 @@ let published = "";
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), "tacheron-study-"));
   inboxPort = await freePort();
-  site = createHttpServer((request, response) => {
+  site = createHttpServer((_request, response) => {
     response.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
     response.end(published);
   });
@@ -51,17 +60,40 @@ async function studyPage(browser) {
   return page;
 }
 
-
 /** A checked manifest for a study ending in 300 days, as `tacheron study manifest` prints it. */
 function publishedManifest(id) {
   const key = join(dir, `${id}-key`);
   tacheron("study", "keygen", "--out", key);
   return JSON.parse(
     tacheron(
-      "study", "manifest", "--public-key", `${key}.pub`, "--id", id, "--title", "Clics gratuits",
-      "--institution", "Université Exemple", "--contact", "etude@univ.example", "--purpose", "Mesurer le travail gratuit.",
-      "--ethics-approval", "CER-2026-118", "--endpoint", ENDPOINT, "--schedule", "weekly", "--kinds", "captcha",
-      "--platforms", "other", "--start", dateIn("UTC", -1), "--end", dateIn("UTC", 300),
+      "study",
+      "manifest",
+      "--public-key",
+      `${key}.pub`,
+      "--id",
+      id,
+      "--title",
+      "Clics gratuits",
+      "--institution",
+      "Université Exemple",
+      "--contact",
+      "etude@univ.example",
+      "--purpose",
+      "Mesurer le travail gratuit.",
+      "--ethics-approval",
+      "CER-2026-118",
+      "--endpoint",
+      ENDPOINT,
+      "--schedule",
+      "weekly",
+      "--kinds",
+      "captcha",
+      "--platforms",
+      "other",
+      "--start",
+      dateIn("UTC", -1),
+      "--end",
+      dateIn("UTC", 300),
     ),
   );
 }
@@ -70,7 +102,11 @@ test("hostile or broken manifests are refused with a message, and nothing is sto
   const valid = publishedManifest("refusals");
   const cases = [
     ["not JSON", "{oops", /it is not JSON/],
-    ["an http endpoint", JSON.stringify({ ...valid, endpoint: "http://inbox.univ.example/v1/reports" }), /refused.*endpoint/],
+    [
+      "an http endpoint",
+      JSON.stringify({ ...valid, endpoint: "http://inbox.univ.example/v1/reports" }),
+      /refused.*endpoint/,
+    ],
     ["an unknown key", JSON.stringify({ ...valid, tracking: true }), /refused.*tracking/],
     ["an ended study", JSON.stringify({ ...valid, start: "2020-01-06", end: "2020-06-28" }), /refused.*ended/],
     ["a huge purpose", JSON.stringify({ ...valid, purpose: "x".repeat(5000) }), /refused.*purpose/],
@@ -82,9 +118,13 @@ test("hostile or broken manifests are refused with a message, and nothing is sto
     for (const [what, text, expected] of cases) {
       await page.getByLabel("Paste the study's manifest").fill(text);
       await page.getByRole("button", { name: "Read the study" }).click();
-      await page.locator("#error").filter({ hasText: expected }).waitFor().catch(async () => {
-        assert.fail(`${what}: ${await page.locator("#error").textContent()}`);
-      });
+      await page
+        .locator("#error")
+        .filter({ hasText: expected })
+        .waitFor()
+        .catch(async () => {
+          assert.fail(`${what}: ${await page.locator("#error").textContent()}`);
+        });
       assert.ok(await page.locator("#consent").isHidden(), what);
     }
     // A file goes through the same checks.
@@ -96,7 +136,10 @@ test("hostile or broken manifests are refused with a message, and nothing is sto
     });
     await page.waitForFunction(() => document.getElementById("manifest-text").value.includes("public_key"));
     await page.getByRole("button", { name: "Read the study" }).click();
-    await page.locator("#error").filter({ hasText: /refused.*public_key/ }).waitFor();
+    await page
+      .locator("#error")
+      .filter({ hasText: /refused.*public_key/ })
+      .waitFor();
     assert.ok(!("studies" in (await browser.rawStoredData())), "nothing stored");
     assert.equal(await page.locator("#joined").isHidden(), true);
     assert.deepEqual(server.unexpected(), []);
@@ -115,9 +158,14 @@ test("in French, a manifest fetched from its https address shows the consent scr
       await page.goto(`chrome-extension://${browser.extensionId}/pages/study.html`);
       await page.getByRole("heading", { name: "Études de recherche" }).waitFor();
       // A refusal names the field in French.
-      await page.getByLabel("Collez le manifeste de l’étude").fill(JSON.stringify({ ...JSON.parse(published), endpoint: "http://a.example/" }));
+      await page
+        .getByLabel("Collez le manifeste de l’étude")
+        .fill(JSON.stringify({ ...JSON.parse(published), endpoint: "http://a.example/" }));
       await page.getByRole("button", { name: "Lire l’étude" }).click();
-      await page.locator("#error").filter({ hasText: /a été refusé, rien n’a été modifié : le champ « endpoint » ne convient pas/ }).waitFor();
+      await page
+        .locator("#error")
+        .filter({ hasText: /a été refusé, rien n’a été modifié : le champ « endpoint » ne convient pas/ })
+        .waitFor();
       await page.getByLabel("Collez le manifeste de l’étude").fill("");
       server.expect(`https://${SITE_HOST}/manifest.json`);
       await page.getByLabel("ou récupérez-le à une adresse https").fill(`https://${SITE_HOST}/manifest.json`);
@@ -149,11 +197,39 @@ test("a study's report of real likes is previewed, queued through an inbox that 
   tacheron("study", "keygen", "--out", join(dir, "study"));
   const likesDay = dateIn(DAY_ONE_ZONE);
   const manifestText = tacheron(
-    "study", "manifest", "--public-key", join(dir, "study.pub"), "--id", STUDY, "--version", "1",
-    "--title", "Unpaid clicks", "--institution", "Université Exemple", "--contact", "study@univ.example",
-    "--purpose", "How much unpaid work do platform users do?", "--ethics-approval", "CER-2026-117",
-    "--endpoint", ENDPOINT, "--schedule", "daily", "--kinds", "reaction,post", "--platforms", "youtube,x",
-    "--estimated-time", "--pseudonymous-id", "--participants-may-omit", "--start", dateIn(DAY_ONE_ZONE, -7), "--end", dateIn(DAY_ONE_ZONE, 300),
+    "study",
+    "manifest",
+    "--public-key",
+    join(dir, "study.pub"),
+    "--id",
+    STUDY,
+    "--version",
+    "1",
+    "--title",
+    "Unpaid clicks",
+    "--institution",
+    "Université Exemple",
+    "--contact",
+    "study@univ.example",
+    "--purpose",
+    "How much unpaid work do platform users do?",
+    "--ethics-approval",
+    "CER-2026-117",
+    "--endpoint",
+    ENDPOINT,
+    "--schedule",
+    "daily",
+    "--kinds",
+    "reaction,post",
+    "--platforms",
+    "youtube,x",
+    "--estimated-time",
+    "--pseudonymous-id",
+    "--participants-may-omit",
+    "--start",
+    dateIn(DAY_ONE_ZONE, -7),
+    "--end",
+    dateIn(DAY_ONE_ZONE, 300),
   );
   const manifestFile = join(dir, "manifest.json");
   writeFileSync(manifestFile, manifestText);
@@ -169,7 +245,10 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     await page.getByRole("button", { name: "Read the study" }).click();
     const consent = page.locator("#consent");
     await consent.getByRole("heading", { name: "Unpaid clicks" }).waitFor();
-    assert.match(await consent.textContent(), /Université Exemple[\s\S]*CER-2026-117[\s\S]*reactions and posts and comments, on YouTube and X[\s\S]*inbox\.univ\.example/);
+    assert.match(
+      await consent.textContent(),
+      /Université Exemple[\s\S]*CER-2026-117[\s\S]*reactions and posts and comments, on YouTube and X[\s\S]*inbox\.univ\.example/,
+    );
     await page.getByRole("button", { name: "I agree, join the study" }).click();
     const card = page.locator(`[data-study="${STUDY}"]`);
     await card.getByText("Taking part since").waitFor();
@@ -213,7 +292,10 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     assert.equal(report.end, likesDay);
     const counts = Object.fromEntries(report.rows.map((row) => [`${row.platform}/${row.kind}`, row.count]));
     assert.deepEqual(counts, { "youtube/reaction": 1, "youtube/post": 0, "x/reaction": 1, "x/post": 0 });
-    assert.ok(report.rows.every((row) => Number.isInteger(row.seconds)), "the estimated time was asked for");
+    assert.ok(
+      report.rows.every((row) => Number.isInteger(row.seconds)),
+      "the estimated time was asked for",
+    );
     assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
 
     // The study lets participants leave fields out: without the time, the report is sealed again,
@@ -227,9 +309,15 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     assert.notEqual(withheld.report_id, report.report_id, "a new seal, a new report id");
 
     await card.getByRole("button", { name: "Send this report" }).click();
-    await card.locator(".waiting").filter({ hasText: "1 report is waiting to reach the study's inbox; next try" }).waitFor();
+    await card
+      .locator(".waiting")
+      .filter({ hasText: "1 report is waiting to reach the study's inbox; next try" })
+      .waitFor();
     // The failed attempt is on record (stored) before the browser closes.
-    const stored = await browser.waitForStored((data) => data.studies?.outbox?.[0]?.failures === 1, "the failed attempt");
+    const stored = await browser.waitForStored(
+      (data) => data.studies?.outbox?.[0]?.failures === 1,
+      "the failed attempt",
+    );
     assert.equal(stored.studies.outbox.length, 1);
     assert.ok(inboxRequests(server).length >= 1, "the worker tried the inbox");
   } finally {
@@ -238,7 +326,11 @@ test("a study's report of real likes is previewed, queued through an inbox that 
 
   // The inbox is back; the browser starts again and the queue delivers, once, when the wait after
   // the failed attempt is over.
-  inbox = await startInbox({ port: inboxPort, database: `sqlite:${join(dir, "inbox.sqlite3")}`, manifest: manifestFile });
+  inbox = await startInbox({
+    port: inboxPort,
+    database: `sqlite:${join(dir, "inbox.sqlite3")}`,
+    manifest: manifestFile,
+  });
   browser = await launchBrowser(server, { profile, timezone: NEXT_DAY_ZONE });
   try {
     const page = await studyPage(browser);
@@ -257,7 +349,10 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     // One participant, one like each: 1 participant, sum 1, mean 1.00, median 1.0.
     for (const platform of ["youtube", "x"]) {
       const row = `${likesDay},${likesDay},${platform},reaction,1,1,1.00,1.0,`;
-      assert.ok(csv.some((line) => line.startsWith(row)), `${row} in\n${csv.join("\n")}`);
+      assert.ok(
+        csv.some((line) => line.startsWith(row)),
+        `${row} in\n${csv.join("\n")}`,
+      );
     }
 
     // Leaving: the study says so, and how to have what was sent deleted.

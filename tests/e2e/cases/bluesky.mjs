@@ -186,7 +186,13 @@ export default [
     platform: "bluesky",
     kind: "post",
     url: `${HOME}?hl=fr`,
-    steps: [{ click: NEW_POST }, { click: EDITOR }, { type: { selector: EDITOR, text: "Salut #ciel" } }, { press: "Control+Enter" }, sent],
+    steps: [
+      { click: NEW_POST },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Salut #ciel" } },
+      { press: "Control+Enter" },
+      sent,
+    ],
     expect: [post(1), hashtags(1)],
   },
   {
@@ -251,7 +257,13 @@ export default [
     platform: "bluesky",
     kind: "negative",
     url: HOME,
-    steps: [{ click: optionsBtn(ALICE) }, { click: REPORT_ITEM }, { click: reportCategory("Misleading") }, { press: "Escape" }, settle],
+    steps: [
+      { click: optionsBtn(ALICE) },
+      { click: REPORT_ITEM },
+      { click: reportCategory("Misleading") },
+      { press: "Escape" },
+      settle,
+    ],
     expect: [],
   },
   {

@@ -11,7 +11,10 @@ export default [
     platform: "other",
     kind: "captcha",
     url: `${SHOP}?mode=checkbox`,
-    steps: [{ frame: ANCHOR, click: "#recaptcha-anchor" }, { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' }],
+    steps: [
+      { frame: ANCHOR, click: "#recaptcha-anchor" },
+      { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' },
+    ],
     expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-checkbox", count: 1 }],
     measured: { kind: "captcha", atLeastSeconds: 0.2 },
   },
@@ -50,7 +53,10 @@ export default [
     platform: "other",
     kind: "captcha",
     url: `${SHOP}?mode=checkbox&api=enterprise&captcha-origin=https://www.recaptcha.net`,
-    steps: [{ frame: ANCHOR, click: "#recaptcha-anchor" }, { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' }],
+    steps: [
+      { frame: ANCHOR, click: "#recaptcha-anchor" },
+      { frame: ANCHOR, waitFor: '#recaptcha-anchor[aria-checked="true"]' },
+    ],
     expect: [{ platform: "other", kind: "captcha", detail: "recaptcha-checkbox", count: 1 }],
   },
   {
@@ -60,9 +66,15 @@ export default [
     url: "https://shop.example.net/signup-arkose",
     steps: [
       { frame: 'iframe[title="Verification challenge"]', click: "#verify" },
-      { frame: 'iframe[title="Verification challenge"]', click: '#game_children_challenge a[aria-label="Image 3 of 6"]' },
+      {
+        frame: 'iframe[title="Verification challenge"]',
+        click: '#game_children_challenge a[aria-label="Image 3 of 6"]',
+      },
       { frame: 'iframe[title="Verification challenge"]', waitFor: "text=(2 of 2)" },
-      { frame: 'iframe[title="Verification challenge"]', click: '#game_children_challenge a[aria-label="Image 5 of 6"]' },
+      {
+        frame: 'iframe[title="Verification challenge"]',
+        click: '#game_children_challenge a[aria-label="Image 5 of 6"]',
+      },
       { frame: 'iframe[title="Verification challenge"]', waitFor: ".victory-screen" },
     ],
     expect: [{ platform: "other", kind: "captcha", detail: "arkose-game", count: 1, rounds: 1, tiles: 2 }],

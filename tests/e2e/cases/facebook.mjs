@@ -140,7 +140,12 @@ export default [
     platform: "facebook",
     kind: "upload",
     url: FEED,
-    steps: [{ click: WHATS }, { click: PHOTO_VIDEO }, { trustedDrop: { selector: MEDIA_AREA, files: [{ name: "sunset.jpg" }] } }, settle],
+    steps: [
+      { click: WHATS },
+      { click: PHOTO_VIDEO },
+      { trustedDrop: { selector: MEDIA_AREA, files: [{ name: "sunset.jpg" }] } },
+      settle,
+    ],
     expect: [upload("image", 1)],
   },
   {
@@ -192,7 +197,14 @@ export default [
     platform: "facebook",
     kind: "negative",
     url: FEED,
-    steps: [{ click: COMMENT_BOX }, { type: { selector: COMMENT_BOX, text: "Not sure yet #draft" } }, { press: "Shift+Enter" }, sent, ...erase, sent],
+    steps: [
+      { click: COMMENT_BOX },
+      { type: { selector: COMMENT_BOX, text: "Not sure yet #draft" } },
+      { press: "Shift+Enter" },
+      sent,
+      ...erase,
+      sent,
+    ],
     expect: [],
   },
   {
@@ -224,7 +236,15 @@ export default [
     platform: "facebook",
     kind: "negative",
     url: FEED,
-    steps: [{ click: WHATS }, { click: EDITOR }, { type: { selector: EDITOR, text: "Draft #idea" } }, { press: "Enter" }, sent, ...erase, sent],
+    steps: [
+      { click: WHATS },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Draft #idea" } },
+      { press: "Enter" },
+      sent,
+      ...erase,
+      sent,
+    ],
     expect: [],
   },
   {

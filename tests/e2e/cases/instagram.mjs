@@ -5,7 +5,8 @@
 // dropped in the Create dialog count as uploads.
 
 const FEED = "https://www.instagram.com/";
-const heart = (post, label) => `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
+const heart = (post, label) =>
+  `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
 const like = (count) => ({ platform: "instagram", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "instagram", kind: "unreaction", detail: "like", count });
 const settle = { wait: 300 };
@@ -20,7 +21,8 @@ const CREATE_DIALOG = '[role="dialog"]';
 const upload = (detail, count) => ({ platform: "instagram", kind: "upload", detail, count });
 const commentShown = (post) => `article:nth-of-type(${post}) .xcomment`;
 // The highlighted match in the suggestion list over a comment box.
-const suggested = (post, tag) => `article:nth-of-type(${post}) [role="listbox"] [role="option"][aria-selected="true"]:has-text("${tag}")`;
+const suggested = (post, tag) =>
+  `article:nth-of-type(${post}) [role="listbox"] [role="option"][aria-selected="true"]:has-text("${tag}")`;
 // Erases what the box holds, as a person would: had the sensor taken the key before for a send,
 // the box clearing now would make it count.
 const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
@@ -109,7 +111,12 @@ export default [
     platform: "instagram",
     kind: "post",
     url: `${FEED}?hl=fr`,
-    steps: [{ click: commentBox(2) }, { type: { selector: commentBox(2), text: "Superbe vue" } }, { click: postButton(2) }, sent],
+    steps: [
+      { click: commentBox(2) },
+      { type: { selector: commentBox(2), text: "Superbe vue" } },
+      { click: postButton(2) },
+      sent,
+    ],
     expect: [comment(1)],
   },
   {
@@ -154,7 +161,14 @@ export default [
     platform: "instagram",
     kind: "negative",
     url: FEED,
-    steps: [{ click: commentBox(1) }, { type: { selector: commentBox(1), text: "Hmm #maybe" } }, { press: "Shift+Enter" }, sent, ...erase, sent],
+    steps: [
+      { click: commentBox(1) },
+      { type: { selector: commentBox(1), text: "Hmm #maybe" } },
+      { press: "Shift+Enter" },
+      sent,
+      ...erase,
+      sent,
+    ],
     expect: [],
   },
   {
@@ -229,7 +243,11 @@ export default [
     platform: "instagram",
     kind: "upload",
     url: FEED,
-    steps: [{ click: create("New post") }, { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }, { name: "waves.mp4" }] } }, settle],
+    steps: [
+      { click: create("New post") },
+      { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }, { name: "waves.mp4" }] } },
+      settle,
+    ],
     expect: [upload("image", 1), upload("video", 1)],
   },
   {
@@ -237,7 +255,11 @@ export default [
     platform: "instagram",
     kind: "upload",
     url: `${FEED}?hl=fr`,
-    steps: [{ click: create("Nouvelle publication") }, { trustedDrop: { selector: CREATE_DIALOG, files: [{ name: "one.jpg" }, { name: "two.png" }] } }, settle],
+    steps: [
+      { click: create("Nouvelle publication") },
+      { trustedDrop: { selector: CREATE_DIALOG, files: [{ name: "one.jpg" }, { name: "two.png" }] } },
+      settle,
+    ],
     expect: [upload("image", 2)],
   },
   {
@@ -247,7 +269,15 @@ export default [
     url: FEED,
     steps: [
       { click: create("New post") },
-      { drop: { selector: CREATE_DIALOG, files: [{ name: "one.jpg", mimeType: "image/jpeg" }, { name: "clip.mp4", mimeType: "video/mp4" }] } },
+      {
+        drop: {
+          selector: CREATE_DIALOG,
+          files: [
+            { name: "one.jpg", mimeType: "image/jpeg" },
+            { name: "clip.mp4", mimeType: "video/mp4" },
+          ],
+        },
+      },
       settle,
     ],
     expect: [],
@@ -257,7 +287,12 @@ export default [
     platform: "instagram",
     kind: "negative",
     url: `${FEED}?logged-out`,
-    steps: [{ click: heart(1, "Like") }, { click: create("New post") }, { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }] } }, settle],
+    steps: [
+      { click: heart(1, "Like") },
+      { click: create("New post") },
+      { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }] } },
+      settle,
+    ],
     expect: [],
   },
 ];

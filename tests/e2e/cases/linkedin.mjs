@@ -9,7 +9,8 @@
 const LEGACY = "https://www.linkedin.com/feed-legacy";
 const FEED = "https://www.linkedin.com/feed";
 const legacyLike = (post) => `[data-id="urn:li:activity:720000000000000000${post}"] button.react-button__trigger`;
-const reactionButton = (post) => `[componentkey^="urn:li:activity:730000000000000000${post}"] button[data-view-name="reaction-button"]`;
+const reactionButton = (post) =>
+  `[componentkey^="urn:li:activity:730000000000000000${post}"] button[data-view-name="reaction-button"]`;
 const like = (count) => ({ platform: "linkedin", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "linkedin", kind: "unreaction", detail: "like", count });
 const settle = { wait: 300 };
@@ -181,7 +182,11 @@ export default [
     platform: "linkedin",
     kind: "upload",
     url: LEGACY,
-    steps: [{ click: ADD_MEDIA("Add media") }, { upload: { selector: MEDIA_INPUT, files: [{ name: "chart.png" }, { name: "team.jpg" }] } }, settle],
+    steps: [
+      { click: ADD_MEDIA("Add media") },
+      { upload: { selector: MEDIA_INPUT, files: [{ name: "chart.png" }, { name: "team.jpg" }] } },
+      settle,
+    ],
     expect: [upload("image", 2)],
   },
   {
@@ -189,7 +194,11 @@ export default [
     platform: "linkedin",
     kind: "upload",
     url: `${LEGACY}?hl=fr`,
-    steps: [{ click: ADD_MEDIA("Ajouter un média") }, { upload: { selector: MEDIA_INPUT, files: [{ name: "demo.webm" }] } }, settle],
+    steps: [
+      { click: ADD_MEDIA("Ajouter un média") },
+      { upload: { selector: MEDIA_INPUT, files: [{ name: "demo.webm" }] } },
+      settle,
+    ],
     expect: [upload("video", 1)],
   },
   {

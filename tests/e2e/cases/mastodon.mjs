@@ -10,14 +10,17 @@
 const LEGACY = "https://mastodon.social/home-legacy";
 const HOME = "https://mastodon.social/home";
 const star = (status) => `.status[data-id="11350000000000000${status}"] .status__action-bar__button.star-icon`;
-const toggle = (status) => `.status[data-id="11360000000000000${status}"] .status__action-bar button[data-action="favourite"]`;
+const toggle = (status) =>
+  `.status[data-id="11360000000000000${status}"] .status__action-bar button[data-action="favourite"]`;
 const favourite = (count) => ({ platform: "mastodon", kind: "reaction", detail: "favourite", count });
 const unfavourite = (count) => ({ platform: "mastodon", kind: "unreaction", detail: "favourite", count });
 const settle = { wait: 300 };
-const boost = (status) => `.status[data-id="11350000000000000${status}"] .status__action-bar__button:has(.icon-retweet)`;
+const boost = (status) =>
+  `.status[data-id="11350000000000000${status}"] .status__action-bar__button:has(.icon-retweet)`;
 const BOOST_ITEM = '.dropdown-menu .reblog-menu-item button[data-index="0"]';
 const QUOTE_ITEM = '.dropdown-menu .reblog-menu-item button[data-index="1"]';
-const reblog = (status) => `.status[data-id="11360000000000000${status}"] .status__action-bar button[data-action="reblog"]`;
+const reblog = (status) =>
+  `.status[data-id="11360000000000000${status}"] .status__action-bar button[data-action="reblog"]`;
 const repost = (count) => ({ platform: "mastodon", kind: "repost", detail: "repost", count });
 const post = (count) => ({ platform: "mastodon", kind: "post", detail: "post", count });
 const hashtags = (count) => ({ platform: "mastodon", kind: "hashtag", count });
@@ -227,7 +230,12 @@ export default [
     platform: "mastodon",
     kind: "post",
     url: `${LEGACY}?hl=fr`,
-    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Bonjour #Fédivers" } }, { press: "Control+Enter" }, sent],
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Bonjour #Fédivers" } },
+      { press: "Control+Enter" },
+      sent,
+    ],
     expect: [post(1), hashtags(1)],
   },
   {
@@ -235,7 +243,14 @@ export default [
     platform: "mastodon",
     kind: "negative",
     url: HOME,
-    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Brouillon #idée" } }, { press: "Enter" }, sent, ...erase, sent],
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Brouillon #idée" } },
+      { press: "Enter" },
+      sent,
+      ...erase,
+      sent,
+    ],
     expect: [],
   },
   {
@@ -251,7 +266,12 @@ export default [
     platform: "mastodon",
     kind: "negative",
     url: `${LEGACY}?offline=1`,
-    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "Ceci ne partira pas #hors_ligne" } }, { click: PUBLISH }, sent],
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Ceci ne partira pas #hors_ligne" } },
+      { click: PUBLISH },
+      sent,
+    ],
     expect: [],
   },
   {
@@ -309,7 +329,15 @@ export default [
     platform: "mastodon",
     kind: "negative",
     url: LEGACY,
-    steps: [{ click: more(1) }, { click: REPORT_ITEM }, { click: category("dislike") }, { click: STEP_BUTTON }, { waitFor: THANKS }, { click: STEP_BUTTON }, settle],
+    steps: [
+      { click: more(1) },
+      { click: REPORT_ITEM },
+      { click: category("dislike") },
+      { click: STEP_BUTTON },
+      { waitFor: THANKS },
+      { click: STEP_BUTTON },
+      settle,
+    ],
     expect: [],
   },
   {

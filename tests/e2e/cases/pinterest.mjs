@@ -92,7 +92,10 @@ export default [
     platform: "pinterest",
     kind: "upload",
     url: CREATE,
-    steps: [{ upload: { selector: "#storyboard-upload-input", files: [{ name: "recipe.jpg" }, { name: "idea.mp4" }] } }, settle],
+    steps: [
+      { upload: { selector: "#storyboard-upload-input", files: [{ name: "recipe.jpg" }, { name: "idea.mp4" }] } },
+      settle,
+    ],
     expect: [upload("image", 1), upload("video", 1)],
   },
   {
@@ -100,7 +103,10 @@ export default [
     platform: "pinterest",
     kind: "upload",
     url: CREATE,
-    steps: [{ trustedDrop: { selector: '[data-test-id="storyboard-upload-area"]', files: [{ name: "living-room.webp" }] } }, settle],
+    steps: [
+      { trustedDrop: { selector: '[data-test-id="storyboard-upload-area"]', files: [{ name: "living-room.webp" }] } },
+      settle,
+    ],
     expect: [upload("image", 1)],
   },
   {

@@ -68,7 +68,13 @@ export default [
     platform: "reddit",
     kind: "post",
     url: `${POST_PAGE}?hl=fr`,
-    steps: [{ click: TRIGGER }, { click: EDITOR }, { type: { selector: EDITOR, text: "Tout à fait d’accord" } }, { click: SUBMIT }, sent],
+    steps: [
+      { click: TRIGGER },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "Tout à fait d’accord" } },
+      { click: SUBMIT },
+      sent,
+    ],
     expect: [comment(1)],
   },
   {
@@ -84,7 +90,13 @@ export default [
     platform: "reddit",
     kind: "negative",
     url: POST_PAGE,
-    steps: [{ click: TRIGGER }, { click: EDITOR }, { type: { selector: EDITOR, text: "scripted #bot" } }, { untrustedClick: SUBMIT }, sent],
+    steps: [
+      { click: TRIGGER },
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "scripted #bot" } },
+      { untrustedClick: SUBMIT },
+      sent,
+    ],
     expect: [],
   },
 ];

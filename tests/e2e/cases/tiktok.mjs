@@ -7,7 +7,8 @@
 
 const FEED = "https://www.tiktok.com/foryou";
 const VIDEO = "https://www.tiktok.com/video";
-const feedLike = (video) => `[data-e2e="recommend-list-item-container"]:nth-of-type(${video}) button[aria-pressed]:has([data-e2e="like-icon"])`;
+const feedLike = (video) =>
+  `[data-e2e="recommend-list-item-container"]:nth-of-type(${video}) button[aria-pressed]:has([data-e2e="like-icon"])`;
 const BROWSE_LIKE = 'button[aria-pressed]:has([data-e2e="browse-like-icon"])';
 const like = (count) => ({ platform: "tiktok", kind: "reaction", detail: "like", count });
 const unlike = (count) => ({ platform: "tiktok", kind: "unreaction", detail: "like", count });
@@ -109,7 +110,12 @@ export default [
     platform: "tiktok",
     kind: "post",
     url: `${VIDEO}?hl=fr`,
-    steps: [{ click: COMMENT_EDITOR }, { type: { selector: COMMENT_EDITOR, text: "incroyable" } }, { click: COMMENT_POST }, sent],
+    steps: [
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "incroyable" } },
+      { click: COMMENT_POST },
+      sent,
+    ],
     expect: [comment(1)],
   },
   {
@@ -140,7 +146,14 @@ export default [
     platform: "tiktok",
     kind: "negative",
     url: VIDEO,
-    steps: [{ click: COMMENT_EDITOR }, { type: { selector: COMMENT_EDITOR, text: "attends #brouillon" } }, { press: "Shift+Enter" }, sent, ...erase, sent],
+    steps: [
+      { click: COMMENT_EDITOR },
+      { type: { selector: COMMENT_EDITOR, text: "attends #brouillon" } },
+      { press: "Shift+Enter" },
+      sent,
+      ...erase,
+      sent,
+    ],
     expect: [],
   },
   {

@@ -45,7 +45,10 @@ export default [
     platform: "x",
     kind: "unreaction",
     url: HOME,
-    steps: [{ click: LIKE, hold: 250 }, { click: LIKE, hold: 250 }],
+    steps: [
+      { click: LIKE, hold: 250 },
+      { click: LIKE, hold: 250 },
+    ],
     expect: [
       { platform: "x", kind: "reaction", detail: "like", count: 1 },
       { platform: "x", kind: "unreaction", detail: "like", count: 1 },
@@ -138,7 +141,14 @@ export default [
     platform: "x",
     kind: "negative",
     url: HOME,
-    steps: [{ click: EDITOR }, { type: { selector: EDITOR, text: "thinking #draft" } }, { press: "Enter" }, { wait: 400 }, ...erase, { wait: 400 }],
+    steps: [
+      { click: EDITOR },
+      { type: { selector: EDITOR, text: "thinking #draft" } },
+      { press: "Enter" },
+      { wait: 400 },
+      ...erase,
+      { wait: 400 },
+    ],
     expect: [],
   },
   {
