@@ -5,22 +5,24 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := run
 
-WASM_IN   := target/wasm32-unknown-unknown/worker/tacheron.wasm
-# The classroom pages' module: the same crate with the `classroom` feature and without the default
-# `worker` one (so without the worker's `Core`), built in a target directory of its own so that
-# the two builds do not overwrite each other's module.
-CLASSROOM_TARGET := target/classroom
-CLASSROOM_IN     := $(CLASSROOM_TARGET)/wasm32-unknown-unknown/release/tacheron.wasm
-# Research studies' module: the worker's core with the `study` feature (HPKE, manifests,
-# reports, the queue), which the worker loads only when a study page or the report queue needs it,
-# so that the module every user starts stays within its budget.
-STUDY_TARGET := target/study
-STUDY_IN     := $(STUDY_TARGET)/wasm32-unknown-unknown/release/tacheron.wasm
-PKG       := target/pkg
-VERSION   := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' extension/manifest.base.json)
+WASM_OUT := target/wasm32-unknown-unknown
+PKG      := target/pkg
+VERSION  := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' extension/manifest.base.json)
 # Features the Rust wasm32 target emits by default; Debian's wasm-opt needs them named.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
                      --enable-mutable-globals --enable-reference-types --enable-multivalue
+# The three WebAssembly modules, each built from a crate of its own (ARCHITECTURE.md):
+# the worker's (crates/worker, profile `worker`: built for speed within its size budget), the
+# classroom pages' (crates/classroom-web) and the studies' (crates/study-web), both at "z".
+WASM_CHECKED := -p tacheron-browser -p tacheron-worker -p tacheron-classroom-web -p tacheron-study-web
+
+# $(call wasm_module,PROFILE_DIR,CRATE_LIB,OUT_NAME): bindings and a size-optimised module in $(PKG).
+define wasm_module
+	wasm-bindgen --target web --no-typescript --out-name $(3) --out-dir $(PKG) $(WASM_OUT)/$(1)/$(2).wasm
+	if command -v wasm-opt >/dev/null; then \
+	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/$(3)_bg.wasm -o $(PKG)/$(3)_bg.wasm; \
+	else echo "build: wasm-opt not found, $(3) is not size-optimised"; fi
+endef
 
 .PHONY: run build test check e2e bench package screenshots clean
 
@@ -32,22 +34,14 @@ run: build
 ## build: dist/chrome and dist/firefox, unpacked
 build:
 	tools/setup.sh build
-	cargo build --profile worker --target wasm32-unknown-unknown --lib --quiet
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_IN)
-	if command -v wasm-opt >/dev/null; then \
-	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_bg.wasm -o $(PKG)/tacheron_bg.wasm; \
-	else echo "build: wasm-opt not found, the wasm module is not size-optimised"; fi
-	cargo build --release --target wasm32-unknown-unknown --lib --quiet --no-default-features --features classroom \
-	  --target-dir $(CLASSROOM_TARGET)
-	wasm-bindgen --target web --no-typescript --out-name tacheron_classroom --out-dir $(PKG) $(CLASSROOM_IN)
-	if command -v wasm-opt >/dev/null; then \
-	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_classroom_bg.wasm -o $(PKG)/tacheron_classroom_bg.wasm; fi
-	cargo build --release --target wasm32-unknown-unknown --lib --quiet --features study --target-dir $(STUDY_TARGET)
-	wasm-bindgen --target web --no-typescript --out-name tacheron_study --out-dir $(PKG) $(STUDY_IN)
-	if command -v wasm-opt >/dev/null; then \
-	  wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/tacheron_study_bg.wasm -o $(PKG)/tacheron_study_bg.wasm; fi
+	cargo build --quiet --target wasm32-unknown-unknown --profile worker -p tacheron-worker
+	cargo build --quiet --target wasm32-unknown-unknown --release -p tacheron-classroom-web -p tacheron-study-web
+	$(call wasm_module,worker,tacheron_worker,tacheron)
+	$(call wasm_module,release,tacheron_classroom_web,tacheron_classroom)
+	$(call wasm_module,release,tacheron_study_web,tacheron_study)
 	cargo run --quiet --bin tacheron -- sensor-rules > target/sensor-rules.json
 	cargo run --quiet --bin tacheron -- rate-card > target/rate-card.json
+	cargo run --quiet --bin tacheron -- names > target/names.json
 	node tools/build.mjs
 
 ## test: formatting, lints, Rust tests, then end-to-end tests in a real headless Chromium
@@ -55,15 +49,18 @@ test: check build
 	tools/setup.sh browser
 	node --test --test-concurrency=1 tests/e2e/
 
+## check: formatting and lints (Rust and JavaScript), the Rust tests natively, and the wasm
+## boundaries' tests in headless Chromium
 check:
 	tools/setup.sh build
-	cargo fmt --check
+	cargo fmt --all --check
 	npx biome ci --no-errors-on-unmatched .
-	cargo clippy --all-targets --quiet -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features --features classroom --quiet -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --features study --quiet -- -D warnings
-	cargo test --quiet
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown $(WASM_CHECKED) --all-targets --quiet -- -D warnings
+	cargo test --workspace --quiet
+	tools/setup.sh browser
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=60 \
+	  cargo test --target wasm32-unknown-unknown $(WASM_CHECKED)
 
 ## e2e: only the end-to-end tests (after a build)
 e2e: build
@@ -91,4 +88,4 @@ screenshots: build
 	node tools/screenshots.mjs
 
 clean:
-	rm -rf dist target/pkg target/sensor-rules.json target/rate-card.json
+	rm -rf dist target/pkg target/sensor-rules.json target/rate-card.json target/names.json

@@ -1,171 +1,135 @@
-// Tâcheron service worker: hands every message to the Rust core (WebAssembly) and answers with
-// what the core says. It holds no state of its own: the worker may be stopped at any moment, and
-// the core stores each counted action before the answer goes back.
+// Tâcheron's service worker (Firefox: its background page). It hands every message to the Rust
+// core (WebAssembly), sends back what the core answers, and carries out what the core asks of the
+// browser besides — the answer's effects: the badge, the alarms, the Mastodon sensors, the study
+// queue. It decides nothing itself and holds no state of its own: the worker may be stopped at
+// any moment, and the core stores each counted action before the answer goes back.
 //
 // Messages are handled one at a time, in arrival order, so two actions on the same day never
-// race on that day's record.
+// race on that day's record. Every answer is JSON text, parsed by the page that asked
+// (lib/core-client.js).
 
+import { api } from "./lib/browser-api.js";
+import { STUDY_REQUESTS } from "./lib/names.js";
 import init, { Core } from "./pkg/tacheron.js";
-import initStudies, { Core as StudyCore } from "./pkg/tacheron_study.js";
+import initStudies, { Studies } from "./pkg/tacheron_study.js";
 
-const core = init({ module_or_path: chrome.runtime.getURL("pkg/tacheron_bg.wasm") }).then(
-  () => new Core(chrome.runtime.getURL("")),
-);
+const BASE = api.runtime.getURL("");
+const ignore = () => undefined;
 
-// Research studies have a module of their own (the same core, with the studies' messages and
-// HPKE), instantiated only when a study page or the report queue first needs it: most people
-// never join a study, and their worker starts without it.
-let studyCore = null;
+const core = init({ module_or_path: api.runtime.getURL("pkg/tacheron_bg.wasm") }).then(() => new Core(BASE));
+
+// Research studies have a module of their own, instantiated only when a study page, the popup of
+// someone who joined or the report queue first needs it: most people never join a study, and
+// their worker starts without it. It keeps no ledger of its own: it reads the days a report
+// covers through the core, the ledger's one owner.
+let studyModule = null;
 const studies = () =>
-  (studyCore ??= initStudies({ module_or_path: chrome.runtime.getURL("pkg/tacheron_study_bg.wasm") }).then(
-    () => new StudyCore(chrome.runtime.getURL("")),
+  (studyModule ??= initStudies({ module_or_path: api.runtime.getURL("pkg/tacheron_study_bg.wasm") }).then(
+    () => new Studies(BASE, (from, to) => core.then((ready) => ready.days(from, to))),
   ));
-const isStudyMessage = (message) => typeof message?.type === "string" && message.type.startsWith("study_");
-
-let previous = Promise.resolve();
+const isStudyMessage = (message) => Object.hasOwn(STUDY_REQUESTS, message?.type ?? "");
 
 // The core keeps the ledger and the settings in memory between messages (the dashboard switching
 // periods reads them again and again, and each read of the store is a round trip to the browser);
 // any change to the durable store, by the core or anyone else, drops them.
-chrome.storage.onChanged.addListener((_changes, area) => {
-  if (area !== "local") return;
-  core.then((ready) => ready.forget_cached_reads());
-  studyCore?.then((ready) => ready.forget_cached_reads());
+api.storage.onChanged.addListener((_changes, area) => {
+  if (area === "local") core.then((ready) => ready.forget_cached_reads());
 });
 
-/** Hands one message to the core, after every message before it. */
+let previous = Promise.resolve();
+
+/** Hands one message to its module, after every message before it; resolves to
+ *  `{ answer, effects }`, both JSON text. */
 function handle(message, sender) {
-  const answer = previous
+  const handled = previous
     .then(() => (isStudyMessage(message) ? studies() : core))
     .then((ready) => ready.handle(message, sender));
-  previous = answer.catch(() => undefined);
-  return answer;
+  previous = handled.catch(ignore);
+  return handled;
 }
 
-/** The extension's own pages, as a sender: what the worker asks for itself. */
-const ownPage = () => ({ url: chrome.runtime.getURL("") });
-
-/** A count short enough for the badge's four characters: 999, 1234, 12k. */
-const badgeText = (count) => (count < 10_000 ? String(count) : `${Math.min(Math.floor(count / 1000), 999)}k`);
-
-/** Today's count on the badge, asked from the core (when the badge is switched on, at start-up,
- *  after an import). */
-async function showTodayOnBadge() {
-  const response = await handle({ type: "overview", period: "today" }, ownPage());
-  if (response?.type === "overview") {
-    await chrome.action.setBadgeText({ text: badgeText(response.overview.summary.total.count) });
-  }
-}
-
-/** Shows today's count when the user wants the badge; clears it otherwise. */
-async function refreshBadge() {
-  const response = await handle({ type: "settings" }, ownPage());
-  if (response?.type !== "settings") return;
-  if (response.settings.preferences?.badge) await showTodayOnBadge();
-  else await chrome.action.setBadgeText({ text: "" });
-}
-
-/** Hands a message to the core, then does what its answer asks of the browser (the badge, the
- *  Mastodon sensors, the study queue). Resolves to the answer, an error answer included. */
+/** Answers one message with the core's answer (JSON text), once what it asks of the browser is
+ *  under way. A module that could not even load answers with an error. */
 function answer(message, sender) {
   return handle(message, sender).then(
-    (response) => {
-      if (response?.type === "settings") {
-        syncMastodonServers(response.settings.mastodon_servers);
-        if (!response.settings.preferences?.badge) chrome.action.setBadgeText({ text: "" });
-        else if (message?.type === "set_preferences") showTodayOnBadge().catch(() => undefined);
-      }
-      if (response?.type === "recorded" && typeof response.badge === "number") {
-        chrome.action.setBadgeText({ text: badgeText(response.badge) });
-      }
-      if (response?.type === "imported") refreshBadge().catch(() => undefined);
-      if (response?.type === "deleted") chrome.action.setBadgeText({ text: "" });
-      if (message?.type === "study_send" && response?.type === "study_list") deliverStudyReports();
-      if (message?.type === "study_leave" && response?.type === "study_list")
-        scheduleDelivery(response.next_attempt_ms);
-      return response;
+    ({ answer: text, effects }) => {
+      apply(JSON.parse(effects));
+      return text;
     },
-    (error) => ({ type: "error", message: String(error) }),
+    (error) => JSON.stringify({ type: "error", message: String(error?.message ?? error) }),
   );
 }
 
-// A question wrapped as `{ answer_as_text: message }` is answered as JSON text: pages/core-messages.js
-// asks so where it has no worker to ask (Firefox, whose background is a page). Firefox copies an
-// answer across its extension messaging value by value, which for the dashboard's overview of 12
-// months (85 KB) took 10 ms of a 15 ms round trip; one string crosses at once.
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id) return false;
-  const asText = message !== null && typeof message === "object" && "answer_as_text" in message;
-  answer(asText ? message.answer_as_text : message, {
+/** The worker asking the core on its own behalf, as the extension's own page: the answer, parsed. */
+const askAsWorker = (message) => answer(message, { url: BASE }).then((text) => JSON.parse(text));
+
+const NEW_DAY = "new-day";
+const STUDY_QUEUE = "study-queue";
+
+/** Carries out what the core asked for besides its answer (src/protocol.rs `Effects`). */
+function apply(effects) {
+  if ("badge" in effects) api.action.setBadgeText({ text: effects.badge }).catch(ignore);
+  if ("new_day_alarm_ms" in effects) api.alarms.create(NEW_DAY, { when: effects.new_day_alarm_ms });
+  if ("mastodon_servers" in effects) syncMastodonServers(effects.mastodon_servers).catch(ignore);
+  if ("study_queue_alarm" in effects) scheduleDelivery(effects.study_queue_alarm);
+  if (effects.deliver_reports) deliverStudyReports();
+}
+
+// Extension messages: the sensors' observations, and the pages' questions where they cannot ask
+// as the worker's clients (Firefox; the popup).
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id) return false;
+  answer(message, {
     url: sender.url ?? "",
     tab_id: sender.tab?.id ?? null,
     tab_url: sender.tab?.url ?? null,
-  }).then((response) => sendResponse(asText ? JSON.stringify(response) : response));
+  }).then(sendResponse);
   return true;
 });
 
 // The extension's own pages, which this worker controls, may also ask as the worker's clients
-// (pages/core-messages.js): the question comes as a service-worker message carrying a
-// MessageChannel port, and the answer goes straight back through it, not through the browser a
-// second time as an extension message's answer does (the dashboard's switches waited on that).
-// Web pages cannot reach this worker: only its own origin's pages are its clients, and the
-// sender is checked again here.
+// (lib/core-client.js): the question comes as a service-worker message carrying a MessageChannel
+// port, and the answer goes straight back through it. Web pages cannot reach this worker: only its
+// own origin's pages are its clients, and the sender is checked again here.
 self.addEventListener("message", (event) => {
   const [port] = event.ports;
   const url = event.source?.url ?? "";
-  if (!port || event.origin !== self.location.origin || !url.startsWith(chrome.runtime.getURL(""))) return;
-  event.waitUntil(
-    answer(event.data, { url, tab_id: null, tab_url: null }).then((response) => port.postMessage(response)),
-  );
+  if (!port || event.origin !== self.location.origin || !url.startsWith(BASE)) return;
+  event.waitUntil(answer(event.data, { url, tab_id: null, tab_url: null }).then((text) => port.postMessage(text)));
 });
 
 // The first install opens the welcome page: what is counted, what never is, how to pause.
-chrome.runtime.onInstalled.addListener(({ reason }) => {
-  if (reason === chrome.runtime.OnInstalledReason.INSTALL) {
-    chrome.tabs.create({ url: chrome.runtime.getURL("pages/onboarding.html") });
-  }
+api.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === "install") api.tabs.create({ url: api.runtime.getURL("pages/onboarding.html") });
 });
 
-// A new day starts at local midnight: the badge goes back to the new day's count then, not at the
-// next action. One alarm, set again for the next midnight each time it rings (a second late, so
-// that the core's clock is surely in the new day).
-const NEW_DAY = "new-day";
-function nextLocalMidnight(now = new Date()) {
-  const midnight = new Date(now);
-  midnight.setHours(24, 0, 0, 0);
-  return midnight.getTime() + 1000;
-}
-const scheduleNewDay = () => chrome.alarms.create(NEW_DAY, { when: nextLocalMidnight() });
-chrome.alarms.onAlarm.addListener((alarm) => {
+/** The core, told the worker is awake: it answers with the badge, the next new day's alarm, the
+ *  Mastodon sensors and, for someone who joined a study, the reports to post. */
+const wake = () => askAsWorker({ type: "wake" }).catch(ignore);
+
+// Each start of the worker (the browser starting, or woken for anything else), each new day, and
+// each withdrawal of a host permission in the browser's own settings.
+wake();
+api.runtime.onStartup.addListener(wake);
+api.permissions.onRemoved.addListener(wake);
+api.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === NEW_DAY) wake();
   if (alarm.name === STUDY_QUEUE) deliverStudyReports();
-  if (alarm.name !== NEW_DAY) return;
-  scheduleNewDay();
-  refreshBadge().catch(() => undefined);
-});
-chrome.runtime.onInstalled.addListener(() => scheduleNewDay());
-
-// The badge's text does not outlive the browser: today's count again when it starts.
-chrome.runtime.onStartup.addListener(() => {
-  scheduleNewDay();
-  refreshBadge().catch(() => undefined);
 });
 
-// Study reports the participant agreed to send wait in the core's queue (stored, so a browser
-// restart loses none) until their inbox takes them. Each is posted to the endpoint the
-// participant consented to, as the sealed bytes previewed; the core decides from the answer
-// whether it is delivered, refused for good or tried again later, and when. The next try is an
-// alarm, which outlives the worker.
-const STUDY_QUEUE = "study-queue";
-let delivering = null;
+// Study reports the participant agreed to send wait in the studies' queue (stored, so a browser
+// restart loses none) until their inbox takes them. Each is posted to the endpoint the participant
+// consented to, as the sealed bytes previewed; the studies' module decides from the answer
+// whether it is delivered, refused for good or tried again later, and when (the queue's alarm).
 
-/** Sets the queue's alarm for `whenMs`, or clears it when the queue is empty. */
+/** Sets the queue's alarm for `whenMs`, or clears it when nothing waits. */
 function scheduleDelivery(whenMs) {
-  if (typeof whenMs === "number") chrome.alarms.create(STUDY_QUEUE, { when: Math.max(whenMs, Date.now() + 1000) });
-  else chrome.alarms.clear(STUDY_QUEUE);
+  if (typeof whenMs === "number") api.alarms.create(STUDY_QUEUE, { when: Math.max(whenMs, Date.now() + 1000) });
+  else api.alarms.clear(STUDY_QUEUE);
 }
 
 /** `"0a1b…"` → the bytes. */
-const bytesOfHex = (hex) => Uint8Array.from(hex.match(/../g) ?? [], (pair) => parseInt(pair, 16));
+const bytesOfHex = (hex) => Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
 
 /** One POST of a sealed report: the HTTP status and Retry-After, or nulls when no answer came. */
 async function post(queued) {
@@ -189,49 +153,41 @@ async function post(queued) {
   }
 }
 
+let delivering = null;
+
 /** Posts every queued report that is due, one at a time, recording each answer before the next. */
 function deliverStudyReports() {
   delivering ??= (async () => {
-    // No study ever joined: nothing to send, and no reason to load the studies' module.
-    if (!("studies" in (await chrome.storage.local.get("studies")))) return;
-    let answer = await handle({ type: "study_outbox" }, ownPage());
-    for (let round = 0; answer?.type === "study_outbox" && answer.ready.length > 0 && round < 100; round += 1) {
-      const queued = answer.ready[0];
-      answer = await handle(
-        { type: "study_delivered", report_id: queued.report_id, ...(await post(queued)) },
-        ownPage(),
-      );
+    let outbox = await askAsWorker({ type: "study_outbox" });
+    for (let round = 0; outbox?.type === "study_outbox" && outbox.ready.length > 0 && round < 100; round += 1) {
+      const queued = outbox.ready[0];
+      outbox = await askAsWorker({ type: "study_delivered", report_id: queued.report_id, ...(await post(queued)) });
     }
-    if (answer?.type === "study_outbox") scheduleDelivery(answer.next_attempt_ms);
   })()
-    .catch(() => undefined)
+    .catch(ignore)
     .finally(() => {
       delivering = null;
     });
   return delivering;
 }
 
-// Each time the worker starts (the browser starting, or woken for anything else), the reports
-// whose time has come go: an alarm missed while the browser was closed is made up for here.
-deliverStudyReports();
-
 // Mastodon servers besides mastodon.social: the user adds one on the dashboard, which asks the
 // browser for access to it (an optional host permission); here, each added and allowed server
-// gets the Mastodon sensor, registered to persist across sessions.
+// gets the Mastodon sensor, registered to persist across sessions, and no other server keeps one.
 async function syncMastodonServers(servers) {
   const allowed = [];
   for (const host of servers) {
-    if (await chrome.permissions.contains({ origins: [`https://${host}/*`] })) allowed.push(host);
+    if (await api.permissions.contains({ origins: [`https://${host}/*`] })) allowed.push(host);
   }
-  const registered = (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id);
+  const registered = (await api.scripting.getRegisteredContentScripts()).map((script) => script.id);
   const id = (host) => `mastodon:${host}`;
   const stale = registered.filter(
     (scriptId) => scriptId.startsWith("mastodon:") && !allowed.map(id).includes(scriptId),
   );
-  if (stale.length > 0) await chrome.scripting.unregisterContentScripts({ ids: stale });
+  if (stale.length > 0) await api.scripting.unregisterContentScripts({ ids: stale });
   const missing = allowed.filter((host) => !registered.includes(id(host)));
   if (missing.length === 0) return;
-  await chrome.scripting.registerContentScripts(
+  await api.scripting.registerContentScripts(
     missing.map((host) => ({
       id: id(host),
       matches: [`https://${host}/*`],
@@ -241,10 +197,3 @@ async function syncMastodonServers(servers) {
     })),
   );
 }
-
-// Access withdrawn in the browser's own settings: the sensor goes at once.
-chrome.permissions.onRemoved.addListener(() => {
-  handle({ type: "settings" }, ownPage())
-    .then((response) => response?.type === "settings" && syncMastodonServers(response.settings.mastodon_servers))
-    .catch(() => undefined);
-});

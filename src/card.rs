@@ -275,15 +275,110 @@ pub struct RateCard {
     pub value_forms: Basis,
     /// Per action.
     pub actions: &'static [ActionRate],
-    /// Piece rates of the workshop's tasks that no action prices (empty in the service worker's
-    /// module).
-    pub workshop: &'static [TaskRate],
-    /// Sizes of the data sets the workshop's tasks feed (empty in the service worker's module).
-    pub context: &'static [Context],
 }
 
 /// The card in force.
 pub static CARD: RateCard = include!(concat!(env!("OUT_DIR"), "/rate_card.rs"));
+
+/// The classroom's own figures, from the same card: a static of its own, which only the
+/// classroom reads, so that none of it is linked into the service worker's module.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ClassroomFigures {
+    /// The sources that only these figures cite.
+    pub sources: &'static [Source],
+    /// Piece rates of the workshop's tasks that no action prices.
+    pub workshop: &'static [TaskRate],
+    /// Sizes of the data sets the workshop's tasks feed.
+    pub context: &'static [Context],
+}
+
+/// The classroom's figures in force.
+pub static CLASSROOM_FIGURES: ClassroomFigures =
+    include!(concat!(env!("OUT_DIR"), "/classroom_figures.rs"));
+
+impl ClassroomFigures {
+    /// The workshop's own piece rate for a task, when it has one.
+    pub fn workshop_rate(&self, task: &str) -> Option<&TaskRate> {
+        self.workshop.iter().find(|rate| rate.task == task)
+    }
+
+    /// Every figure with a name, its basis and its range, for checks.
+    pub fn figures(&self) -> Vec<(String, Basis, Range)> {
+        let rates = self.workshop.iter().map(|rate| {
+            let name = format!("workshop {}", rate.task);
+            (name, rate.value.basis, rate.value.amount)
+        });
+        let sizes = self.context.iter().map(|context| {
+            let name = format!("context {}", context.id);
+            (name, context.basis, Range::exact(context.examples))
+        });
+        rates.chain(sizes).collect()
+    }
+}
+
+/// The whole card as published to the extension's pages (`pages/rate-card.json`, written by
+/// `tacheron rate-card`): the service's figures and the classroom's, every source with them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PublishedCard {
+    /// The card's version.
+    pub version: &'static str,
+    /// When this version was published.
+    pub published: &'static str,
+    /// Everything cited.
+    pub sources: Vec<Source>,
+    /// The exchange rate used to convert between euros and dollars.
+    pub exchange: Exchange,
+    /// Reference wages.
+    pub wages: &'static [Wage],
+    /// Revenue per user.
+    pub revenue: &'static [Revenue],
+    /// Cloudflare's published figures.
+    pub cloudflare: Cloudflare,
+    /// Where the three values attributed to each action come from.
+    pub value_forms: Basis,
+    /// Per action.
+    pub actions: &'static [ActionRate],
+    /// The workshop's piece rates.
+    pub workshop: &'static [TaskRate],
+    /// The data sets the workshop's tasks feed.
+    pub context: &'static [Context],
+}
+
+impl PublishedCard {
+    /// The card in force, with the classroom's figures.
+    pub fn in_force() -> PublishedCard {
+        PublishedCard {
+            version: CARD.version,
+            published: CARD.published,
+            sources: CARD
+                .sources
+                .iter()
+                .chain(CLASSROOM_FIGURES.sources)
+                .copied()
+                .collect(),
+            exchange: CARD.exchange,
+            wages: CARD.wages,
+            revenue: CARD.revenue,
+            cloudflare: CARD.cloudflare,
+            value_forms: CARD.value_forms,
+            actions: CARD.actions,
+            workshop: CLASSROOM_FIGURES.workshop,
+            context: CLASSROOM_FIGURES.context,
+        }
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// Every figure of the card with a name, its basis and its range.
+    pub fn figures(&self) -> Vec<(String, Basis, Range)> {
+        let mut figures = CARD.figures();
+        figures.extend(CLASSROOM_FIGURES.figures());
+        figures
+    }
+}
 
 impl RateCard {
     /// The rate of an action: the entry for its kind and detail, else the kind's general entry.
@@ -304,11 +399,6 @@ impl RateCard {
         self.revenue
             .iter()
             .find(|revenue| revenue.platforms.contains(&platform))
-    }
-
-    /// The workshop's own piece rate for a task, when it has one.
-    pub fn workshop_rate(&self, task: &str) -> Option<&TaskRate> {
-        self.workshop.iter().find(|rate| rate.task == task)
     }
 
     /// A source by id.
@@ -356,20 +446,6 @@ impl RateCard {
             self.exchange.basis,
             Range::exact(self.exchange.usd_per_eur),
         ));
-        for rate in self.workshop {
-            figures.push((
-                format!("workshop {}", rate.task),
-                rate.value.basis,
-                rate.value.amount,
-            ));
-        }
-        for context in self.context {
-            figures.push((
-                format!("context {}", context.id),
-                context.basis,
-                Range::exact(context.examples),
-            ));
-        }
         let cloudflare = &self.cloudflare;
         for value in [
             cloudflare.seconds_per_captcha,
@@ -396,7 +472,8 @@ mod tests {
 
     #[test]
     fn every_figure_has_a_known_source_or_an_explicit_assumption() {
-        for (name, basis, range) in CARD.figures() {
+        let card = PublishedCard::in_force();
+        for (name, basis, range) in card.figures() {
             let assumed = basis
                 .assumption
                 .is_some_and(|text| has_words(text.en) && has_words(text.fr));
@@ -411,7 +488,7 @@ mod tests {
                 );
             }
             for id in basis.sources {
-                assert!(CARD.source(id).is_some(), "{name}: unknown source {id}");
+                assert!(card.source(id).is_some(), "{name}: unknown source {id}");
             }
             assert!(
                 range.is_ordered(),
@@ -422,7 +499,8 @@ mod tests {
 
     #[test]
     fn every_source_is_cited_and_described() {
-        let mut cited: Vec<&str> = CARD
+        let card = PublishedCard::in_force();
+        let mut cited: Vec<&str> = card
             .figures()
             .iter()
             .flat_map(|(_, basis, _)| basis.sources.iter().copied())
@@ -434,7 +512,7 @@ mod tests {
                 "three values: unknown source {id}"
             );
         }
-        for source in CARD.sources {
+        for source in &card.sources {
             assert!(cited.contains(&source.id), "{} is never cited", source.id);
             assert!(has_words(source.citation), "{}", source.id);
             assert!((1970..=2026).contains(&source.year), "{}", source.id);
@@ -442,10 +520,19 @@ mod tests {
                 assert!(url.starts_with("https://"), "{}: {url}", source.id);
             }
         }
-        let mut ids: Vec<&str> = CARD.sources.iter().map(|source| source.id).collect();
+        let mut ids: Vec<&str> = card.sources.iter().map(|source| source.id).collect();
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), CARD.sources.len(), "duplicate source ids");
+        assert_eq!(ids.len(), card.sources.len(), "duplicate source ids");
+        // The service's card alone holds every source its own figures cite.
+        for (name, basis, _) in CARD.figures() {
+            for id in basis.sources {
+                assert!(
+                    CARD.source(id).is_some(),
+                    "{name}: {id} is not in the service's card"
+                );
+            }
+        }
     }
 
     #[test]

@@ -10,14 +10,25 @@
 //! the page's language and light or dark theme apply. Every number the page should write in its
 //! language (the y axis's ticks, the platforms' counts) carries its exact value in `data-value`:
 //! the page formats that value and computes nothing of the axis itself. Every chart has a table
-//! alternative on the page, built from the same data ([`crate::views::DayPoint`], the summary's
+//! alternative on the page, built from the same data ([`DayPoint`], the summary's
 //! rows).
 
+use crate::date::LocalDate;
 use crate::model::{Kind, Platform};
 use crate::summary::Summary;
-use crate::views::DayPoint;
 use serde::Serialize;
 use std::fmt::Write as _;
+
+/// One day of the daily series.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DayPoint {
+    /// The day.
+    pub date: LocalDate,
+    /// Actions per kind, in [`Kind::ALL`] order.
+    pub counts: [u64; 8],
+    /// Central estimate of the day's time, in seconds.
+    pub seconds: f64,
+}
 
 /// The three charts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -19,6 +19,14 @@ impl Instant {
         let local_ms = self.epoch_ms + i64::from(self.utc_offset_minutes) * 60_000;
         LocalDate::from_days_since_epoch(local_ms.div_euclid(86_400_000))
     }
+
+    /// The next local midnight after this instant (milliseconds since the epoch), at this
+    /// instant's UTC offset: where the offset changes overnight, an hour off, which the next
+    /// wake-up puts right.
+    pub fn next_local_midnight_ms(self) -> i64 {
+        let tomorrow = self.local_date().plus_days(1).days_since_epoch();
+        tomorrow * 86_400_000 - i64::from(self.utc_offset_minutes) * 60_000
+    }
 }
 
 /// A calendar date in the proleptic Gregorian calendar, serialized as `YYYY-MM-DD`.
@@ -150,6 +158,32 @@ impl<'de> Deserialize<'de> for LocalDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_next_local_midnight_is_in_the_local_time_zone() {
+        // 2026-11-28T23:30:00Z: already the 29th in Paris (+60), still the 28th in New York (-300).
+        let paris = Instant {
+            epoch_ms: 1_795_908_600_000,
+            utc_offset_minutes: 60,
+        };
+        // Midnight of the 30th in Paris is 23:00Z on the 29th.
+        assert_eq!(paris.next_local_midnight_ms(), 1_795_993_200_000);
+        let new_york = Instant {
+            utc_offset_minutes: -300,
+            ..paris
+        };
+        // Midnight of the 29th in New York is 05:00Z on the 29th.
+        assert_eq!(new_york.next_local_midnight_ms(), 1_795_928_400_000);
+        // Exactly at midnight, the next one is a day later.
+        let at_midnight = Instant {
+            epoch_ms: 1_795_928_400_000,
+            utc_offset_minutes: -300,
+        };
+        assert_eq!(
+            at_midnight.next_local_midnight_ms(),
+            1_795_928_400_000 + 86_400_000
+        );
+    }
 
     #[test]
     fn local_date_follows_the_utc_offset() {

@@ -13,7 +13,7 @@
 //! 4. the platform's yearly revenue per user, for scale (see [`crate::summary`]).
 
 pub use crate::card::Range;
-use crate::card::{CARD, Currency, RateCard};
+use crate::card::{Currency, RateCard};
 use crate::model::Kind;
 use serde::{Deserialize, Serialize};
 use std::ops::Add;
@@ -196,14 +196,10 @@ pub fn value(card: &RateCard, total: &Estimate, valuation: &Valuation) -> Valuat
     }
 }
 
-/// The card in force, for callers that do not pick one.
-pub fn card() -> &'static RateCard {
-    &CARD
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::card::CARD;
 
     const HUMAN_YEAR_SECONDS: f64 = 365.25 * 24.0 * HOUR;
 

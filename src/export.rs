@@ -11,6 +11,20 @@ use serde::{Deserialize, Serialize};
 pub const EXPORT_FORMAT: &str = "tacheron-export";
 /// The current version of the format.
 pub const EXPORT_VERSION: u32 = 1;
+/// The fields of an export, in version 1 (no other is accepted).
+pub const EXPORT_FIELDS: &[&str] = &["format", "version", "records"];
+/// The fields of a record, in version 1 (no other is accepted).
+pub const RECORD_FIELDS: &[&str] = &[
+    "date",
+    "platform",
+    "kind",
+    "detail",
+    "count",
+    "measured",
+    "measured_seconds",
+    "rounds",
+    "tiles",
+];
 
 /// One line of the export.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,6 +113,7 @@ fn three_decimals(seconds: f64) -> String {
 /// The export as CSV: a header line, then one line per record, in the same order and with the
 /// same fields as the JSON (empty where a field is absent).
 pub fn to_csv(export: &Export) -> String {
+    // RECORD_FIELDS, joined (a test checks they agree).
     let mut out =
         String::from("date,platform,kind,detail,count,measured,measured_seconds,rounds,tiles\n");
     let or_empty = |value: Option<String>| value.unwrap_or_default();
@@ -154,5 +169,50 @@ mod tests {
                 ]
             })
         );
+    }
+
+    #[test]
+    fn the_field_lists_are_the_fields_written_and_read() {
+        let record = ExportRecord {
+            date: LocalDate::parse("2026-11-28").expect("date"),
+            platform: Platform::Other,
+            kind: Kind::Captcha,
+            detail: Detail::new("recaptcha-image"),
+            count: 2,
+            measured: Some(2),
+            measured_seconds: Some(9.5),
+            rounds: Some(3),
+            tiles: Some(7),
+        };
+        let written = serde_json::to_value(&record).expect("serializable");
+        let keys: Vec<&str> = written
+            .as_object()
+            .map(|fields| fields.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let csv = to_csv(&export(&Ledger::new()));
+        assert_eq!(
+            csv,
+            format!("{}\n", RECORD_FIELDS.join(",")),
+            "the CSV's header"
+        );
+        let mut expected = RECORD_FIELDS.to_vec();
+        expected.sort_unstable();
+        let mut keys = keys;
+        keys.sort_unstable();
+        assert_eq!(keys, expected);
+        let file = serde_json::to_value(Export {
+            format: EXPORT_FORMAT.to_owned(),
+            version: EXPORT_VERSION,
+            records: vec![record],
+        })
+        .expect("serializable");
+        let mut top: Vec<&str> = file
+            .as_object()
+            .map(|fields| fields.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        top.sort_unstable();
+        let mut expected = EXPORT_FIELDS.to_vec();
+        expected.sort_unstable();
+        assert_eq!(top, expected);
     }
 }

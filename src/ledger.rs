@@ -243,14 +243,7 @@ fn decode_entry(entry: &str) -> Result<(TallyKey, Tally), String> {
 
 impl Serialize for DayRecord {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = String::with_capacity(self.tallies.len() * 8);
-        for (index, (key, tally)) in self.tallies.iter().enumerate() {
-            if index > 0 {
-                out.push(' ');
-            }
-            encode_entry(&mut out, key, tally);
-        }
-        serializer.serialize_str(&out)
+        serializer.serialize_str(&self.to_compact())
     }
 }
 
@@ -268,6 +261,18 @@ impl<'de> Deserialize<'de> for DayRecord {
 }
 
 impl DayRecord {
+    /// The record as it is stored: one compact string (`yrl=12 ocg=1,1,16450,2,9`).
+    pub fn to_compact(&self) -> String {
+        let mut out = String::with_capacity(self.tallies.len() * 8);
+        for (index, (key, tally)) in self.tallies.iter().enumerate() {
+            if index > 0 {
+                out.push(' ');
+            }
+            encode_entry(&mut out, key, tally);
+        }
+        out
+    }
+
     /// Adds one action.
     pub fn add(&mut self, action: &Action) {
         let key = TallyKey {

@@ -2,26 +2,22 @@
 //!
 //! The extension's content scripts observe the user's own actions on the big platforms and send
 //! raw observations to the service worker, which hands them to this crate (compiled to
-//! WebAssembly). The core decides what an observation means ([`classify`]), keeps the counts in a
-//! durable day-by-day ledger ([`ledger`]) through a storage port ([`ports`]), estimates labour
-//! time and market value ([`estimate`]) from the sourced rate card ([`card`]) and builds the dashboard's views and the export
-//! ([`summary`], [`export`]). [`service`] ties these together behind the message protocol
-//! ([`protocol`]).
+//! WebAssembly by `crates/worker`). The core decides what an observation means ([`classify`]),
+//! keeps the counts in a durable day-by-day ledger ([`ledger`]) through the ports ([`ports`]),
+//! estimates labour time and market value ([`estimate`]) from the sourced rate card ([`card`]) and
+//! builds the dashboard's views, charts and the export ([`views`], [`charts`], [`summary`],
+//! [`export`]). [`service`] ties these together behind the message protocol ([`protocol`]), and
+//! names, besides each answer, what the worker must do in the browser ([`protocol::Effects`]).
 //!
-//! The [`classroom`] (a workshop of micro-tasks and class totals from share codes) reaches its
-//! pages through a second WebAssembly module, `web_classroom` (feature `classroom`, built without
-//! the default `worker` feature, so that it carries nothing of [`service`]).
-//!
-//! Only [`web`] (compiled for `wasm32` alone) touches browser APIs; everything else runs and is
-//! tested natively with the in-memory twins in [`memory`].
+//! The core is plain Rust: no browser bindings, no database, no HTTP. The browser's side of the
+//! ports lives in `crates/browser`; everything here runs and is tested natively with the
+//! in-memory twins of [`memory`]. The classroom, research studies, the inbox and the command line
+//! are crates of their own that build on this one (ARCHITECTURE.md).
 
 pub mod captcha;
 pub mod card;
 pub mod charts;
 pub mod classify;
-// Natively (tests, tools) and in the classroom pages' module; not in the service worker's.
-#[cfg(any(not(target_arch = "wasm32"), feature = "classroom"))]
-pub mod classroom;
 pub mod date;
 pub mod diagnostics;
 pub mod estimate;
@@ -29,22 +25,14 @@ pub mod export;
 pub mod guard;
 pub mod hashtags;
 pub mod import;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod inbox;
 pub mod ledger;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod memory;
 pub mod model;
+pub mod names;
 pub mod ports;
 pub mod protocol;
 pub mod rules;
 pub mod service;
 pub mod settings;
-pub mod study;
 pub mod summary;
 pub mod views;
-// The worker's boundary; left out of the classroom pages' module (built without `worker`).
-#[cfg(all(target_arch = "wasm32", feature = "worker"))]
-pub mod web;
-#[cfg(all(target_arch = "wasm32", feature = "classroom"))]
-pub mod web_classroom;

@@ -4,7 +4,7 @@
 //! so a type that would not survive the real store does not survive here either.
 
 use crate::date::Instant;
-use crate::ports::{Clock, Storage, StorageError};
+use crate::ports::{Clock, Random, RandomError, Storage, StorageError};
 use serde::{Serialize, de::DeserializeOwned};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -122,5 +122,72 @@ impl FixedClock {
 impl Clock for FixedClock {
     fn now(&self) -> Instant {
         self.0.get()
+    }
+}
+
+/// A random source for tests: bytes from a seed (SplitMix64), the same seed giving the same bytes,
+/// never secret. It can be told to fail, to test that a failed draw refuses what used it.
+#[derive(Debug)]
+pub struct SeededRandom {
+    state: Cell<u64>,
+    failing: Cell<bool>,
+}
+
+impl SeededRandom {
+    /// A source that starts from `seed`.
+    pub fn new(seed: u64) -> SeededRandom {
+        SeededRandom {
+            state: Cell::new(seed),
+            failing: Cell::new(false),
+        }
+    }
+
+    /// From now on every draw fails (`true`) or works again (`false`).
+    pub fn set_failing(&self, failing: bool) {
+        self.failing.set(failing);
+    }
+
+    fn next(&self) -> u64 {
+        let state = self.state.get().wrapping_add(0x9e37_79b9_7f4a_7c15);
+        self.state.set(state);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+impl Random for SeededRandom {
+    fn fill(&self, bytes: &mut [u8]) -> Result<(), RandomError> {
+        if self.failing.get() {
+            return Err(RandomError("told to fail".into()));
+        }
+        for chunk in bytes.chunks_mut(8) {
+            let word = self.next().to_le_bytes();
+            for (byte, drawn) in chunk.iter_mut().zip(word) {
+                *byte = drawn;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seeded_random_repeats_its_seed_and_fails_when_told() {
+        let draw = |random: &SeededRandom| {
+            let mut bytes = [0u8; 20];
+            random.fill(&mut bytes).map(|()| bytes)
+        };
+        let (a, b) = (SeededRandom::new(7), SeededRandom::new(7));
+        let first = draw(&a);
+        assert_eq!(first, draw(&b));
+        assert_ne!(first, draw(&a), "the stream moves on");
+        assert_ne!(draw(&SeededRandom::new(8)), draw(&SeededRandom::new(7)));
+        a.set_failing(true);
+        assert!(draw(&a).is_err());
     }
 }

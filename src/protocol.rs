@@ -1,7 +1,15 @@
-//! The whole message protocol between the extension's parts and the core, in one place.
+//! The message protocol between the extension's parts and the core, in one place.
 //!
 //! Content sensors report observations (they get their rules at build time, see
-//! [`crate::rules::sensor_table`]); extension pages ask for the summary and the export. Messages are plain objects tagged by `type`; anything else is refused.
+//! [`crate::rules::sensor_table`]); extension pages ask for views, the export and settings; the
+//! worker asks on its own behalf when it wakes. Messages are plain objects tagged by `type`;
+//! anything else is refused. Research studies have messages of their own (`crates/study`), which
+//! the worker hands to the studies' module.
+//!
+//! Each answer comes with the [`Effects`] the worker must carry out in the browser (the badge,
+//! alarms, the Mastodon sensors, the study queue): the worker applies them and decides nothing.
+//! [`REQUESTS`] names every request with the type of its answer; the build hands that table to
+//! the pages' client (`lib/names.js`).
 
 use crate::classify::{Observation, Rejection};
 use crate::diagnostics::Diagnostics;
@@ -10,16 +18,8 @@ use crate::export::Export;
 use crate::import::ImportProblem;
 use crate::model::{Kind, Platform};
 use crate::settings::{Preferences, Settings};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::consent::{Consent, Decision};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::manifest::Manifest;
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::participation::{Participation, Queued};
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-use crate::study::report::{ReportPeriod, Withheld};
 use crate::summary::Summary;
-use crate::views::{Overview, Period};
+use crate::views::{Overview, Period, Today};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
@@ -107,72 +107,75 @@ pub enum Request {
         /// used for that and dropped.
         tab_url: Option<String>,
     },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the study page: check a study manifest (the object the page parsed) before the
-    /// consent screen.
-    StudyCheck {
-        /// The manifest.
-        manifest: Manifest,
+    /// From the popup as it opens: the settings, today's figures and the diagnostics, in one
+    /// answer.
+    Popup {
+        /// The URL of the tab the user is looking at (see [`Request::Diagnostics`]).
+        tab_url: Option<String>,
     },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the study page: the studies decided on, with their due periods and queue.
-    StudyList {},
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the consent screen: the participant's decision on a manifest (accepted or declined).
-    StudyJoin {
-        /// The manifest shown.
-        manifest: Manifest,
-        /// The decision.
-        decision: Decision,
-        /// When the consent screen was shown (milliseconds since the epoch).
-        viewed_ms: i64,
-    },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the study page: seal the report of the study's next due period, to preview.
-    StudyPreview {
-        /// The study's id.
-        study: String,
-        /// What the participant leaves out, when the study allows it.
-        withheld: Withheld,
-    },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the study page: send the report previewed, exactly as sealed.
-    StudySend {
-        /// The study's id.
-        study: String,
-        /// The previewed report's id.
-        report_id: String,
-    },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the study page: leave the study; its queued reports are dropped at once.
-    StudyLeave {
-        /// The study's id.
-        study: String,
-    },
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the worker: the queued reports to post now.
-    StudyOutbox {},
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    /// From the worker: how posting one queued report went.
-    StudyDelivered {
-        /// The report's id.
-        report_id: String,
-        /// The inbox's HTTP status; none when no answer came.
-        status: Option<u16>,
-        /// The answer's `Retry-After`, in seconds.
-        retry_after_s: Option<u64>,
-    },
+    /// From the worker itself, when it starts and when a new day begins: what the browser should
+    /// show and schedule (answered with [`Effects`] only).
+    Wake {},
 }
 
-/// The fields of one kind of request, checked like a struct (unknown fields refused).
-macro_rules! payload {
+/// Every request's `type`, with the `type` of the answer it expects (an `error` answer, or a
+/// refusal such as `import_refused`, may come instead).
+pub const REQUESTS: &[(&str, &str)] = &[
+    ("observe", "recorded"),
+    ("summary", "summary"),
+    ("overview", "overview"),
+    ("dashboard", "dashboard"),
+    ("export", "export"),
+    ("export_csv", "csv"),
+    ("import", "imported"),
+    ("pause", "settings"),
+    ("resume", "settings"),
+    ("set_preferences", "settings"),
+    ("delete_everything", "deleted"),
+    ("settings", "settings"),
+    ("set_valuation", "settings"),
+    ("set_platform", "settings"),
+    ("add_mastodon_server", "settings"),
+    ("remove_mastodon_server", "settings"),
+    ("diagnostics", "diagnostics"),
+    ("popup", "popup"),
+    ("wake", "awake"),
+];
+
+/// Declares the fields of one kind of request as a struct read with serde, unknown fields refused
+/// (`= default` after a type makes the field optional). For the core's requests and the studies'.
+#[macro_export]
+macro_rules! message_fields {
     ($name:ident { $($field:ident : $type:ty $(= $default:ident)?),* }) => {
-        #[derive(Deserialize)]
+        #[derive(serde::Deserialize)]
         #[serde(deny_unknown_fields)]
         struct $name {
             $( $(#[serde($default)])? $field: $type, )*
         }
     };
+}
+use message_fields as payload;
+
+/// Reads a message's `type`, which must be its first field, and gives back the rest of the object
+/// to be read as that type's fields.
+///
+/// Messages are read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum
+/// buffers the whole message through serde's generic content type first, whose code weighs on the
+/// WebAssembly module. Here the `type` is read first and the rest of the object goes straight into
+/// the request's fields.
+pub fn message_type<'de, A: MapAccess<'de>>(
+    mut map: A,
+) -> Result<(String, MapAccessDeserializer<A>), A::Error> {
+    if map.next_key::<String>()?.as_deref() != Some("type") {
+        return Err(A::Error::custom("a message starts with its `type`"));
+    }
+    let kind: String = map.next_value()?;
+    Ok((kind, MapAccessDeserializer::new(map)))
+}
+
+/// The error for a message of a type nobody answers.
+pub fn unknown_type<E: serde::de::Error>(kind: &str) -> E {
+    E::custom(format!("unknown message type {kind:?}"))
 }
 
 payload!(Nothing {});
@@ -195,38 +198,8 @@ payload!(PlatformFields {
 });
 payload!(HostFields { host: String });
 payload!(DiagnosticsFields { tab_url: Option<String> = default });
-// The study messages are in the worker's module with the `study` feature only (see Cargo.toml).
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyCheckFields { manifest: Manifest });
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyJoinFields {
-    manifest: Manifest,
-    decision: Decision,
-    viewed_ms: i64
-});
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyPreviewFields {
-    study: String,
-    withheld: Withheld = default
-});
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudySendFields {
-    study: String,
-    report_id: String
-});
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyFields { study: String });
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-payload!(StudyDeliveredFields {
-    report_id: String,
-    status: Option<u16> = default,
-    retry_after_s: Option<u64> = default
-});
 
-// Read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum buffers the
-// whole message through serde's generic content type first, whose code weighs on the WebAssembly
-// module. Here the `type` is read first and the rest of the object goes straight into the
-// request's fields.
+// Read `type` first, by hand (see `message_type`).
 impl<'de> Deserialize<'de> for Request {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(RequestVisitor)
@@ -242,12 +215,8 @@ impl<'de> Visitor<'de> for RequestVisitor {
         f.write_str("a message object whose first field is `type`")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Request, A::Error> {
-        if map.next_key::<String>()?.as_deref() != Some("type") {
-            return Err(A::Error::custom("a message starts with its `type`"));
-        }
-        let kind: String = map.next_value()?;
-        let fields = MapAccessDeserializer::new(map);
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Request, A::Error> {
+        let (kind, fields) = message_type(map)?;
         let request = match kind.as_str() {
             "observe" => {
                 let f = ObserveFields::deserialize(fields)?;
@@ -307,59 +276,11 @@ impl<'de> Visitor<'de> for RequestVisitor {
             "diagnostics" => Request::Diagnostics {
                 tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
             },
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_check" => Request::StudyCheck {
-                manifest: StudyCheckFields::deserialize(fields)?.manifest,
+            "popup" => Request::Popup {
+                tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
             },
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_list" => {
-                Nothing::deserialize(fields)?;
-                Request::StudyList {}
-            }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_join" => {
-                let f = StudyJoinFields::deserialize(fields)?;
-                Request::StudyJoin {
-                    manifest: f.manifest,
-                    decision: f.decision,
-                    viewed_ms: f.viewed_ms,
-                }
-            }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_preview" => {
-                let f = StudyPreviewFields::deserialize(fields)?;
-                Request::StudyPreview {
-                    study: f.study,
-                    withheld: f.withheld,
-                }
-            }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_send" => {
-                let f = StudySendFields::deserialize(fields)?;
-                Request::StudySend {
-                    study: f.study,
-                    report_id: f.report_id,
-                }
-            }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_leave" => Request::StudyLeave {
-                study: StudyFields::deserialize(fields)?.study,
-            },
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_outbox" => {
-                Nothing::deserialize(fields)?;
-                Request::StudyOutbox {}
-            }
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            "study_delivered" => {
-                let f = StudyDeliveredFields::deserialize(fields)?;
-                Request::StudyDelivered {
-                    report_id: f.report_id,
-                    status: f.status,
-                    retry_after_s: f.retry_after_s,
-                }
-            }
-            other => return Err(A::Error::custom(format!("unknown message type {other:?}"))),
+            "wake" => Nothing::deserialize(fields).map(|_| Request::Wake {})?,
+            other => return Err(unknown_type(other)),
         };
         Ok(request)
     }
@@ -379,6 +300,14 @@ pub struct Sender {
     pub tab_url: Option<String>,
 }
 
+impl Sender {
+    /// Whether the sender is one of the extension's own pages, under `extension_base_url`
+    /// (`chrome-extension://<id>/`): only they may read or change the user's data.
+    pub fn is_extension_page(&self, extension_base_url: &str) -> bool {
+        !extension_base_url.is_empty() && self.url.starts_with(extension_base_url)
+    }
+}
+
 /// The answer to a [`Request`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -389,9 +318,6 @@ pub enum Response {
         platform: Platform,
         /// What kinds, one per action counted.
         kinds: Vec<Kind>,
-        /// Today's count for the toolbar badge, when the user wants the badge.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        badge: Option<u64>,
     },
     /// The event is taken into account; nothing is counted yet (a captcha in progress).
     Noted,
@@ -455,43 +381,20 @@ pub enum Response {
         /// What is wrong.
         problem: ImportProblem,
     },
-    /// A study manifest that passed every check (the page shows the one it sent).
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyManifestChecked {
-        /// The study's id.
-        study: String,
-        /// The manifest's version.
-        version: u32,
-        /// The participant's earlier decision on this study, if any.
-        previous: Option<Consent>,
-        /// Whether the consent screen must be shown (no decision yet, or on another version).
-        needs_asking: bool,
+    /// What the popup shows as it opens.
+    Popup {
+        /// The settings.
+        settings: Settings,
+        /// Today's count and time.
+        today: Today,
+        /// The diagnostics, for the tab asked about.
+        diagnostics: Diagnostics,
+        /// Whether the user has ever decided on a research study (then the popup asks the
+        /// studies' module whether a report waits for review).
+        studies_joined: bool,
     },
-    /// A study manifest refused, and nothing changed: the field at fault and what is wrong with
-    /// it (in English; the page names the field in its own language).
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyManifestRefused {
-        /// The field (`endpoint`), or `manifest` for the whole.
-        field: String,
-        /// What is wrong, in a sentence.
-        problem: String,
-    },
-    /// The studies decided on.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyList {
-        /// One per study, in the order first decided on.
-        studies: Vec<StudyView>,
-        /// When the queue next needs a try, if it holds anything.
-        next_attempt_ms: Option<i64>,
-    },
-    /// The queued reports to post now.
-    #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-    StudyOutbox {
-        /// Oldest first.
-        ready: Vec<Queued>,
-        /// When the queue next needs a try, if it holds anything.
-        next_attempt_ms: Option<i64>,
-    },
+    /// The worker's wake-up is answered; what to do is in the [`Effects`].
+    Awake,
     /// The request could not be served; nothing was changed.
     Error {
         /// What went wrong, for the user and diagnostics.
@@ -499,17 +402,56 @@ pub enum Response {
     },
 }
 
-/// One study as the study page shows it: the stored participation, and what is due today.
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct StudyView {
-    /// The stored participation.
-    #[serde(flatten)]
-    pub participation: Participation,
-    /// The periods ready to report, oldest first.
-    pub due: Vec<ReportPeriod>,
-    /// The reports of this study waiting in the queue.
-    pub waiting: usize,
+/// What the worker must do in the browser besides answering, as the core decides it. Every field
+/// left out means "nothing to do"; the worker applies what is there and decides nothing itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Effects {
+    /// The toolbar badge's text from now on (empty: no badge).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub badge: Option<String>,
+    /// When the badge must next be brought up to date: the next local midnight (milliseconds
+    /// since the epoch), when the worker wakes the core again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_day_alarm_ms: Option<i64>,
+    /// The Mastodon servers the user added: each one the user allowed gets the Mastodon sensor,
+    /// and no other server keeps one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mastodon_servers: Option<Vec<String>>,
+    /// Post the study reports whose time has come.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deliver_reports: bool,
+    /// The study queue's next try (milliseconds since the epoch), or `Some(None)` when nothing
+    /// waits and its alarm goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub study_queue_alarm: Option<Option<i64>>,
+}
+
+/// An answer, and what the worker must do besides sending it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handled<R> {
+    /// The answer, for whoever asked.
+    pub response: R,
+    /// What the worker does in the browser.
+    pub effects: Effects,
+}
+
+impl<R> Handled<R> {
+    /// An answer with nothing else to do.
+    pub fn only(response: R) -> Handled<R> {
+        Handled {
+            response,
+            effects: Effects::default(),
+        }
+    }
+}
+
+/// The toolbar badge's text for a count: short enough for its four characters (999, 1234, 12k).
+pub fn badge_text(count: u64) -> String {
+    if count < 10_000 {
+        count.to_string()
+    } else {
+        format!("{}k", (count / 1000).min(999))
+    }
 }
 
 #[cfg(test)]

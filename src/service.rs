@@ -9,7 +9,10 @@
 //! - the ledger and the settings are read and changed only by the extension's own pages, never by
 //!   a content sensor;
 //! - platforms switched off, repeated toggles and observations over a platform's ceiling are not
-//!   counted ([`crate::settings`], [`crate::guard`]).
+//!   counted ([`crate::settings`], [`crate::guard`]);
+//! - the service decides what the browser shows and schedules (the badge, the new-day alarm, the
+//!   Mastodon sensors, the study queue) and says so in each answer's [`Effects`]; the worker only
+//!   applies them.
 //!
 //! One observation costs two reads and two writes of the stores at most: the settings and the
 //! session state (guard, captchas in progress, recent observations) are one key each.
@@ -24,21 +27,18 @@ use crate::guard::{GuardState, Verdict};
 use crate::import::ledger_of;
 use crate::ledger::{DAY_KEY_PREFIX, DayRecord, Ledger, day_key};
 use crate::model::{Action, Kind, Platform};
-use crate::ports::{Clock, Storage, StorageError};
-use crate::protocol::{Request, Response, Sender};
+use crate::ports::{Clock, STUDIES_KEY, Storage, StorageError};
+use crate::protocol::{Effects, Handled, Request, Response, Sender, badge_text};
 use crate::rules::{
     PlatformRules, RULES_VERSION, captcha_frame_for_url, mastodon_server_host,
     rules_for_url_with_servers,
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
 use crate::summary::summarize;
-use crate::views::{Overview, Period, overview};
+use crate::views::{Overview, Period, overview, today};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-
-#[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-mod study;
 
 /// The session-store key of [`SessionState`].
 const SESSION_KEY: &str = "session";
@@ -109,15 +109,60 @@ impl<S: Storage, C: Clock> Service<S, C> {
         &self.clock
     }
 
-    /// Answers one message.
-    pub async fn handle(&self, request: Request, sender: &Sender) -> Response {
-        if !matches!(request, Request::Observe { .. }) && !self.is_extension_page(sender) {
-            return Response::Error {
+    /// Answers one message, and names what the worker must do in the browser besides.
+    pub async fn handle(&self, request: Request, sender: &Sender) -> Handled<Response> {
+        if !matches!(request, Request::Observe { .. })
+            && !sender.is_extension_page(&self.extension_base_url)
+        {
+            return Handled::only(Response::Error {
                 message: "only the extension's own pages can read or change its data".into(),
-            };
+            });
         }
         match request {
             Request::Observe { observation } => self.observe(observation, sender).await,
+            Request::Wake {} => self.wake().await,
+            Request::Import { export } => {
+                let response = self.import(&export).await;
+                if !matches!(response, Response::Imported { .. }) {
+                    return Handled::only(response);
+                }
+                let badge = self.badge().await.ok();
+                Handled {
+                    response,
+                    effects: Effects {
+                        badge,
+                        ..Effects::default()
+                    },
+                }
+            }
+            Request::DeleteEverything {} => {
+                let response = self.delete_everything().await;
+                let effects = match response {
+                    // No count, no server added, no study left: nothing to show or to send.
+                    Response::Deleted { .. } => Effects {
+                        badge: Some(String::new()),
+                        mastodon_servers: Some(Vec::new()),
+                        study_queue_alarm: Some(None),
+                        ..Effects::default()
+                    },
+                    _ => Effects::default(),
+                };
+                Handled { response, effects }
+            }
+            change @ (Request::Pause { .. }
+            | Request::Resume {}
+            | Request::SetPreferences { .. }
+            | Request::SetValuation { .. }
+            | Request::SetPlatform { .. }
+            | Request::AddMastodonServer { .. }
+            | Request::RemoveMastodonServer { .. }) => self.change_settings(change).await,
+            question => Handled::only(self.answer(question).await),
+        }
+    }
+
+    /// The answer to a request that reads, and changes nothing in the browser.
+    async fn answer(&self, request: Request) -> Response {
+        match request {
             Request::Summary { locale } => self.summary(locale.as_deref()).await,
             Request::Overview { locale, period } => self.overview(locale.as_deref(), period).await,
             Request::Dashboard { locale, period } => {
@@ -129,31 +174,6 @@ impl<S: Storage, C: Clock> Service<S, C> {
                 },
                 Err(error) => error_response(error),
             },
-            Request::Import { export } => self.import(&export).await,
-            Request::Pause { until_ms } => {
-                let pause = match until_ms {
-                    Some(epoch_ms) => Pause::Until { epoch_ms },
-                    None => Pause::UntilResumed,
-                };
-                self.change_settings(|settings| settings.paused = Some(pause))
-                    .await
-            }
-            Request::Resume {} => {
-                self.change_settings(|settings| settings.paused = None)
-                    .await
-            }
-            Request::SetPreferences { preferences } => {
-                self.change_settings(|settings| settings.preferences = preferences)
-                    .await
-            }
-            Request::DeleteEverything {} => self.delete_everything().await,
-            Request::SetValuation { valuation } => match valuation.check() {
-                Ok(()) => {
-                    self.change_settings(|settings| settings.valuation = Some(valuation))
-                        .await
-                }
-                Err(message) => Response::Error { message },
-            },
             Request::Export {} => match self.ledger().await {
                 Ok(ledger) => Response::Export {
                     export: export(&ledger),
@@ -164,40 +184,85 @@ impl<S: Storage, C: Clock> Service<S, C> {
                 Ok(settings) => Response::Settings { settings },
                 Err(error) => error_response(error),
             },
-            Request::SetPlatform { platform, enabled } => {
-                self.change_settings(|settings| settings.set_enabled(platform, enabled))
-                    .await
-            }
-            Request::AddMastodonServer { host } => self.set_mastodon_server(&host, true).await,
-            Request::RemoveMastodonServer { host } => self.set_mastodon_server(&host, false).await,
-            Request::Diagnostics { tab_url } => self.diagnostics(tab_url.as_deref()).await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyCheck { manifest } => self.study_check(manifest).await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyList {} => self.study_list().await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyJoin {
-                manifest,
-                decision,
-                viewed_ms,
-            } => self.study_join(manifest, decision, viewed_ms).await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyPreview { study, withheld } => self.study_preview(&study, withheld).await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudySend { study, report_id } => self.study_send(&study, &report_id).await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyLeave { study } => self.study_leave(&study).await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyOutbox {} => self.study_outbox().await,
-            #[cfg(any(not(target_arch = "wasm32"), feature = "study"))]
-            Request::StudyDelivered {
-                report_id,
-                status,
-                retry_after_s,
-            } => {
-                self.study_delivered(&report_id, status, retry_after_s)
-                    .await
-            }
+            Request::Diagnostics { tab_url } => match self.diagnostics(tab_url.as_deref()).await {
+                Ok(diagnostics) => Response::Diagnostics { diagnostics },
+                Err(error) => error_response(error),
+            },
+            Request::Popup { tab_url } => self.popup(tab_url.as_deref()).await,
+            // Handled by `handle` itself.
+            Request::Observe { .. }
+            | Request::Wake {}
+            | Request::Import { .. }
+            | Request::DeleteEverything {}
+            | Request::Pause { .. }
+            | Request::Resume {}
+            | Request::SetPreferences { .. }
+            | Request::SetValuation { .. }
+            | Request::SetPlatform { .. }
+            | Request::AddMastodonServer { .. }
+            | Request::RemoveMastodonServer { .. } => Response::Error {
+                message: "not a question".into(),
+            },
+        }
+    }
+
+    /// The worker woke up (it started, or a new day began): the badge and the next new-day
+    /// alarm, the Mastodon sensors, and the study queue's reports if a study was ever joined.
+    async fn wake(&self) -> Handled<Response> {
+        let settings = match self.settings().await {
+            Ok(settings) => settings,
+            Err(error) => return Handled::only(error_response(error)),
+        };
+        let studies_joined = self.studies_joined().await.unwrap_or(false);
+        Handled {
+            response: Response::Awake,
+            effects: Effects {
+                badge: self.badge().await.ok(),
+                new_day_alarm_ms: Some(self.clock.now().next_local_midnight_ms() + 1000),
+                mastodon_servers: Some(settings.mastodon_servers),
+                deliver_reports: studies_joined,
+                study_queue_alarm: None,
+            },
+        }
+    }
+
+    /// The badge's text now: today's count when the user wants the badge, else none.
+    async fn badge(&self) -> Result<String, StorageError> {
+        if !self.settings().await?.preferences.badge {
+            return Ok(String::new());
+        }
+        let ledger = self.ledger().await?;
+        let today = self.clock.now().local_date();
+        let count = ledger
+            .days_between(today, today)
+            .map(|(_, day)| day.count())
+            .sum();
+        Ok(badge_text(count))
+    }
+
+    /// Whether a research study's record is in the store (a decision was ever made on one).
+    async fn studies_joined(&self) -> Result<bool, StorageError> {
+        let studies: Option<serde::de::IgnoredAny> = self.storage.get(STUDIES_KEY).await?;
+        Ok(studies.is_some())
+    }
+
+    /// What the popup shows: the settings, today's figures, the diagnostics for its tab.
+    async fn popup(&self, tab_url: Option<&str>) -> Response {
+        let read = async {
+            let settings = self.settings().await?;
+            let ledger = self.ledger().await?;
+            let diagnostics = self.diagnostics(tab_url).await?;
+            let studies_joined = self.studies_joined().await?;
+            Ok::<_, StorageError>((settings, ledger, diagnostics, studies_joined))
+        };
+        match read.await {
+            Ok((settings, ledger, diagnostics, studies_joined)) => Response::Popup {
+                settings,
+                today: today(&CARD, &ledger, self.clock.now().local_date()),
+                diagnostics,
+                studies_joined,
+            },
+            Err(error) => error_response(error),
         }
     }
 
@@ -289,7 +354,7 @@ impl<S: Storage, C: Clock> Service<S, C> {
         let count = keys.len();
         keys.push(SETTINGS_KEY.to_owned());
         // Deleting everything includes the studies joined: their reports stop too.
-        keys.push(crate::study::participation::STUDIES_KEY.to_owned());
+        keys.push(STUDIES_KEY.to_owned());
         self.forget_cached_reads();
         if let Err(error) = self.storage.remove(&keys).await {
             return error_response(error);
@@ -350,12 +415,31 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .unwrap_or_default()
     }
 
-    /// An observation from a sensor: decided, stored if it counts, remembered for diagnostics.
-    async fn observe(&self, observation: Observation, sender: &Sender) -> Response {
+    /// An observation from a sensor: decided, stored if it counts, remembered for diagnostics;
+    /// what counted moves the badge, when the user wants it.
+    async fn observe(&self, observation: Observation, sender: &Sender) -> Handled<Response> {
         let settings = match self.settings().await {
             Ok(settings) => settings,
-            Err(error) => return error_response(error),
+            Err(error) => return Handled::only(error_response(error)),
         };
+        let (response, today) = self.decide(observation, sender, &settings).await;
+        let badge = today.filter(|_| settings.preferences.badge).map(badge_text);
+        Handled {
+            response,
+            effects: Effects {
+                badge,
+                ..Effects::default()
+            },
+        }
+    }
+
+    /// What an observation means: the answer, and today's count when it was stored.
+    async fn decide(
+        &self,
+        observation: Observation,
+        sender: &Sender,
+        settings: &Settings,
+    ) -> (Response, Option<u64>) {
         let mut session = self.session_state().await;
         if settings.is_paused(self.clock.now().epoch_ms) {
             // Shown in the popup's last observations (a sensor on a known platform only), so
@@ -370,25 +454,19 @@ impl<S: Storage, C: Clock> Service<S, C> {
                     .push(self.recent_entry(rules.platform, &response));
                 let _ = self.session.set(SESSION_KEY, &session).await;
             }
-            return response;
+            return (response, None);
         }
-        let (platform, response) = match &observation {
+        let (platform, (response, today)) = match &observation {
             Observation::Captcha { event, challenge } => {
                 match self
-                    .captcha(
-                        &settings,
-                        &mut session,
-                        sender,
-                        *event,
-                        challenge.as_deref(),
-                    )
+                    .captcha(settings, &mut session, sender, *event, challenge.as_deref())
                     .await
                 {
                     Some(outcome) => outcome,
                     None => {
                         // Progress only (or not a captcha frame): nothing for diagnostics.
                         let _ = self.session.set(SESSION_KEY, &session).await;
-                        return Response::Noted;
+                        return (Response::Noted, None);
                     }
                 }
             }
@@ -396,34 +474,33 @@ impl<S: Storage, C: Clock> Service<S, C> {
                 let Some(rules) =
                     rules_for_url_with_servers(&sender.url, &settings.mastodon_servers)
                 else {
-                    return Response::Ignored {
-                        reason: Rejection::UnknownSite,
-                    };
+                    let reason = Rejection::UnknownSite;
+                    return (Response::Ignored { reason }, None);
                 };
-                let response = match classify(rules, &observation) {
+                let outcome = match classify(rules, &observation) {
                     Ok(actions) => {
                         self.admit_and_record(
                             rules,
-                            &settings,
+                            settings,
                             &mut session.guard,
                             &observation,
                             actions,
                         )
                         .await
                     }
-                    Err(reason) => Response::Ignored { reason },
+                    Err(reason) => (Response::Ignored { reason }, None),
                 };
-                (rules.platform, response)
+                (rules.platform, outcome)
             }
         };
         session.recent.push(self.recent_entry(platform, &response));
         let _ = self.session.set(SESSION_KEY, &session).await;
-        response
+        (response, today)
     }
 
     /// A captcha frame's event, put together with the other frames' events of the same tab. A
     /// solve is counted on the platform of the tab's page, or `other` (the site is not kept).
-    /// `None` while the captcha is in progress.
+    /// `None` while the captcha is in progress; with a solve stored, today's count.
     async fn captcha(
         &self,
         settings: &Settings,
@@ -431,16 +508,12 @@ impl<S: Storage, C: Clock> Service<S, C> {
         sender: &Sender,
         event: CaptchaEvent,
         challenge: Option<&str>,
-    ) -> Option<(Platform, Response)> {
+    ) -> Option<(Platform, (Response, Option<u64>))> {
         let (Some((provider, frame)), Some(tab)) =
             (captcha_frame_for_url(&sender.url), sender.tab_id)
         else {
-            return Some((
-                Platform::Other,
-                Response::Ignored {
-                    reason: Rejection::UnknownSite,
-                },
-            ));
+            let reason = Rejection::UnknownSite;
+            return Some((Platform::Other, (Response::Ignored { reason }, None)));
         };
         let challenge = challenge.filter(|c| frame.challenges.iter().any(|(_, name)| name == c));
         let platform = sender
@@ -449,29 +522,27 @@ impl<S: Storage, C: Clock> Service<S, C> {
             .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
             .map_or(Platform::Other, |rules| rules.platform);
         let now_ms = self.clock.now().epoch_ms;
-        let response = match session
+        let ignored = |reason| (Response::Ignored { reason }, None);
+        let outcome = match session
             .captchas
             .record(provider, platform, tab, event, challenge, now_ms)
         {
             CaptchaOutcome::Pending => return None,
-            CaptchaOutcome::Passive => Response::Ignored {
-                reason: Rejection::Passive,
-            },
-            CaptchaOutcome::Solved(_) if !settings.is_enabled(platform) => Response::Ignored {
-                reason: Rejection::PlatformOff,
-            },
+            CaptchaOutcome::Passive => ignored(Rejection::Passive),
+            CaptchaOutcome::Solved(_) if !settings.is_enabled(platform) => {
+                ignored(Rejection::PlatformOff)
+            }
             CaptchaOutcome::Solved(action) => {
                 match self.record(std::slice::from_ref(&action)).await {
-                    Ok(today) => Response::Recorded {
-                        platform,
-                        kinds: vec![Kind::Captcha],
-                        badge: settings.preferences.badge.then_some(today),
-                    },
-                    Err(error) => error_response(error),
+                    Ok(today) => {
+                        let kinds = vec![Kind::Captcha];
+                        (Response::Recorded { platform, kinds }, Some(today))
+                    }
+                    Err(error) => (error_response(error), None),
                 }
             }
         };
-        Some((platform, response))
+        Some((platform, outcome))
     }
 
     /// Honours the switches and the guard, then stores; the guard remembers only what was stored.
@@ -482,11 +553,10 @@ impl<S: Storage, C: Clock> Service<S, C> {
         guard: &mut GuardState,
         observation: &Observation,
         actions: Vec<Action>,
-    ) -> Response {
+    ) -> (Response, Option<u64>) {
+        let ignored = |reason| (Response::Ignored { reason }, None);
         if !settings.is_enabled(rules.platform) {
-            return Response::Ignored {
-                reason: Rejection::PlatformOff,
-            };
+            return ignored(Rejection::PlatformOff);
         }
         let toggle = match (observation, actions.first()) {
             (
@@ -505,22 +575,18 @@ impl<S: Storage, C: Clock> Service<S, C> {
             Verdict::Count => match self.record(&actions).await {
                 Ok(today) => {
                     *guard = trial;
-                    Response::Recorded {
+                    let recorded = Response::Recorded {
                         platform: rules.platform,
                         kinds: actions.iter().map(|action| action.kind).collect(),
-                        badge: settings.preferences.badge.then_some(today),
-                    }
+                    };
+                    (recorded, Some(today))
                 }
-                Err(error) => error_response(error),
+                Err(error) => (error_response(error), None),
             },
-            Verdict::Repeated => Response::Ignored {
-                reason: Rejection::Repeated,
-            },
+            Verdict::Repeated => ignored(Rejection::Repeated),
             Verdict::OverCeiling => {
                 *guard = trial;
-                Response::Ignored {
-                    reason: Rejection::OverCeiling,
-                }
+                ignored(Rejection::OverCeiling)
             }
         }
     }
@@ -556,36 +622,34 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
     }
 
-    async fn change_settings(&self, change: impl FnOnce(&mut Settings)) -> Response {
+    /// Applies a request's change to the settings and stores them, then answers with the new
+    /// settings, the badge as they want it and the Mastodon servers to sense. A change refused
+    /// stores nothing.
+    async fn change_settings(&self, change: Request) -> Handled<Response> {
         let mut settings = match self.settings().await {
             Ok(settings) => settings,
-            Err(error) => return error_response(error),
+            Err(error) => return Handled::only(error_response(error)),
         };
-        change(&mut settings);
+        if let Err(message) = apply_change(change, &mut settings) {
+            return Handled::only(Response::Error { message });
+        }
         self.forget_cached_reads();
-        match self.storage.set(SETTINGS_KEY, &settings).await {
-            Ok(()) => Response::Settings { settings },
-            Err(error) => error_response(error),
+        if let Err(error) = self.storage.set(SETTINGS_KEY, &settings).await {
+            return Handled::only(error_response(error));
         }
-    }
-
-    async fn set_mastodon_server(&self, input: &str, present: bool) -> Response {
-        match mastodon_server_host(input) {
-            Ok(host) => {
-                self.change_settings(|settings| settings.set_mastodon_server(host, present))
-                    .await
-            }
-            Err(why) => Response::Error {
-                message: format!("{input:?}: {why}"),
-            },
-        }
-    }
-
-    async fn diagnostics(&self, tab_url: Option<&str>) -> Response {
-        let settings = match self.settings().await {
-            Ok(settings) => settings,
-            Err(error) => return error_response(error),
+        let effects = Effects {
+            badge: self.badge().await.ok(),
+            mastodon_servers: Some(settings.mastodon_servers.clone()),
+            ..Effects::default()
         };
+        Handled {
+            response: Response::Settings { settings },
+            effects,
+        }
+    }
+
+    async fn diagnostics(&self, tab_url: Option<&str>) -> Result<Diagnostics, StorageError> {
+        let settings = self.settings().await?;
         let session = self.session_state().await;
         let platforms = Platform::ALL
             .into_iter()
@@ -601,25 +665,50 @@ impl<S: Storage, C: Clock> Service<S, C> {
                     .map_or(0, |(_, n)| *n),
             })
             .collect();
-        Response::Diagnostics {
-            diagnostics: Diagnostics {
-                rules_version: RULES_VERSION,
-                tab_platform: tab_url
-                    .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
-                    .map(|rules| rules.platform),
-                platforms,
-                recent: session.recent.0,
-                passive_captchas: session.captchas.passive,
-            },
-        }
-    }
-
-    fn is_extension_page(&self, sender: &Sender) -> bool {
-        !self.extension_base_url.is_empty() && sender.url.starts_with(&self.extension_base_url)
+        Ok(Diagnostics {
+            rules_version: RULES_VERSION,
+            tab_platform: tab_url
+                .and_then(|url| rules_for_url_with_servers(url, &settings.mastodon_servers))
+                .map(|rules| rules.platform),
+            platforms,
+            recent: session.recent.0,
+            passive_captchas: session.captchas.passive,
+        })
     }
 }
 
-pub(crate) fn error_response(error: StorageError) -> Response {
+/// The change a request makes to the settings; `Err` (what is wrong) refuses it.
+fn apply_change(request: Request, settings: &mut Settings) -> Result<(), String> {
+    match request {
+        Request::Pause { until_ms } => {
+            settings.paused = Some(match until_ms {
+                Some(epoch_ms) => Pause::Until { epoch_ms },
+                None => Pause::UntilResumed,
+            });
+        }
+        Request::Resume {} => settings.paused = None,
+        Request::SetPreferences { preferences } => settings.preferences = preferences,
+        Request::SetValuation { valuation } => {
+            valuation.check()?;
+            settings.valuation = Some(valuation);
+        }
+        Request::SetPlatform { platform, enabled } => settings.set_enabled(platform, enabled),
+        Request::AddMastodonServer { host } => set_mastodon_server(settings, &host, true)?,
+        Request::RemoveMastodonServer { host } => set_mastodon_server(settings, &host, false)?,
+        _ => return Err("not a change of the settings".into()),
+    }
+    Ok(())
+}
+
+/// Adds or removes a Mastodon server, as the user typed it (a host name or an address).
+fn set_mastodon_server(settings: &mut Settings, input: &str, present: bool) -> Result<(), String> {
+    let host = mastodon_server_host(input).map_err(|why| format!("{input:?}: {why}"))?;
+    settings.set_mastodon_server(host, present);
+    Ok(())
+}
+
+/// A failed read or write of the store, as an answer.
+pub fn error_response(error: StorageError) -> Response {
     Response::Error {
         message: error.to_string(),
     }

@@ -1,12 +1,14 @@
-//! The dashboard's and the popup's views of the ledger over a period: the summary of the period,
-//! this week against last week, the daily series behind the charts, and the charts themselves
-//! ([`crate::charts`]).
+//! The dashboard's and the popup's views of the ledger: for the dashboard, the overview of a
+//! period (its summary, this week against last week, the daily series behind the charts, and the
+//! charts themselves, [`crate::charts`]); for the popup and the badge, [`Today`] alone.
 
 use crate::card::{Range, RateCard};
-use crate::charts::{self, Charts};
+use crate::charts::{self, Charts, DayPoint};
 use crate::date::LocalDate;
+use crate::estimate::Estimate;
 use crate::estimate::Valuation;
 use crate::ledger::Ledger;
+use crate::model::Kind;
 use crate::summary::{Summary, Totals, summarize, tally_estimate};
 use serde::{Deserialize, Serialize};
 
@@ -149,17 +151,6 @@ pub struct WeekFigures {
     pub at_wage: Range,
 }
 
-/// One day of the daily series.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct DayPoint {
-    /// The day.
-    pub date: LocalDate,
-    /// Actions per kind, in [`Kind::ALL`] order.
-    pub counts: [u64; 8],
-    /// Central estimate of the day's time, in seconds.
-    pub seconds: f64,
-}
-
 /// Everything the dashboard shows for a period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overview {
@@ -199,6 +190,57 @@ fn week(
         seconds: summary.total.seconds,
         piece: summary.values.piece,
         at_wage: summary.values.at_wage,
+    }
+}
+
+/// What the popup shows of one day: its count, its time with the range, and the count per kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Today {
+    /// Actions counted.
+    pub count: u64,
+    /// The time they took (measured where known, modelled otherwise), in seconds.
+    pub seconds: Range,
+    /// Every kind with an action, the most frequent first (ties in [`Kind::ALL`] order).
+    pub kinds: Vec<KindCount>,
+}
+
+/// How many actions of one kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KindCount {
+    /// The kind.
+    pub kind: Kind,
+    /// How many.
+    pub count: u64,
+}
+
+/// The figures of `date` alone: one day's tallies, no charts (the popup and the badge ask for
+/// them often).
+pub fn today(card: &RateCard, ledger: &Ledger, date: LocalDate) -> Today {
+    // Time does not depend on the currency or the wage; any valuation gives the same seconds.
+    let valuation = Valuation::for_locale("en");
+    let mut total = Estimate::default();
+    let mut per_kind = [0u64; Kind::ALL.len()];
+    for (_, record) in ledger.days_between(date, date) {
+        for (key, tally) in record.tallies() {
+            let estimate = tally_estimate(card, key, tally, &valuation);
+            total = total + estimate;
+            if let Some(count) = per_kind.get_mut(key.kind as usize) {
+                *count += estimate.count;
+            }
+        }
+    }
+    // Most frequent first, by insertion: eight kinds at most, and no sort's code in the module.
+    let mut kinds: Vec<KindCount> = Vec::new();
+    for (kind, count) in Kind::ALL.into_iter().zip(per_kind) {
+        if count > 0 {
+            let at = kinds.iter().take_while(|k| k.count >= count).count();
+            kinds.insert(at, KindCount { kind, count });
+        }
+    }
+    Today {
+        count: total.count,
+        seconds: total.seconds,
+        kinds,
     }
 }
 

@@ -17,7 +17,7 @@ use tacheron::import::ImportProblem;
 use tacheron::memory::{FixedClock, MemoryStorage};
 use tacheron::model::{Kind, Platform};
 use tacheron::ports::Clock;
-use tacheron::protocol::{Request, Response, Sender};
+use tacheron::protocol::{Effects, Handled, Request, Response, Sender};
 use tacheron::service::Service;
 use tacheron::settings::Preferences;
 use tacheron::views::{NamedPeriod, Period};
@@ -36,6 +36,20 @@ fn service() -> Service<MemoryStorage, FixedClock> {
         FixedClock::new(SATURDAY_MORNING),
         EXTENSION,
     )
+}
+
+/// The service's answer alone (what it asks of the browser is checked where it matters).
+async fn answer_of(
+    service: &Service<MemoryStorage, FixedClock>,
+    request: Request,
+    sender: &Sender,
+) -> Response {
+    service.handle(request, sender).await.response
+}
+
+/// The service's answer with what it asks of the browser.
+fn handled(service: &Service<MemoryStorage, FixedClock>, request: Request) -> Handled<Response> {
+    block_on(service.handle(request, &dashboard()))
 }
 
 fn youtube() -> Sender {
@@ -64,7 +78,7 @@ fn toggle(control: &str, before: bool, after: bool) -> Request {
 }
 
 fn export_json(service: &Service<MemoryStorage, FixedClock>) -> serde_json::Value {
-    match block_on(service.handle(Request::Export {}, &dashboard())) {
+    match block_on(answer_of(service, Request::Export {}, &dashboard())) {
         Response::Export { export } => serde_json::to_value(export).expect("serializable"),
         other => panic!("expected an export, got {other:?}"),
     }
@@ -73,13 +87,12 @@ fn export_json(service: &Service<MemoryStorage, FixedClock>) -> serde_json::Valu
 #[test]
 fn a_like_is_stored_under_the_local_date_before_it_is_acknowledged() {
     let service = service();
-    let answer = block_on(service.handle(toggle("like", false, true), &youtube()));
+    let answer = block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     assert_eq!(
         answer,
         Response::Recorded {
             platform: Platform::Youtube,
             kinds: vec![Kind::Reaction],
-            badge: None,
         }
     );
     let stored = service.storage().snapshot();
@@ -90,8 +103,8 @@ fn a_like_is_stored_under_the_local_date_before_it_is_acknowledged() {
 #[test]
 fn like_then_unlike_exports_one_reaction_and_one_unreaction() {
     let service = service();
-    block_on(service.handle(toggle("like", false, true), &youtube()));
-    block_on(service.handle(toggle("like", true, false), &youtube()));
+    block_on(answer_of(&service, toggle("like", false, true), &youtube()));
+    block_on(answer_of(&service, toggle("like", true, false), &youtube()));
     let records = export_json(&service)["records"].clone();
     assert_eq!(
         records,
@@ -111,7 +124,8 @@ fn observations_from_other_sites_count_nothing() {
         "http://www.youtube.com/watch?v=1",
         "chrome-extension://abcdefghijklmnop/pages/dashboard.html",
     ] {
-        let answer = block_on(service.handle(
+        let answer = block_on(answer_of(
+            &service,
             toggle("like", false, true),
             &Sender {
                 url: url.into(),
@@ -132,7 +146,7 @@ fn observations_from_other_sites_count_nothing() {
 #[test]
 fn web_pages_cannot_read_the_ledger() {
     let service = service();
-    block_on(service.handle(toggle("like", false, true), &youtube()));
+    block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     for request in [Request::Summary { locale: None }, Request::Export {}] {
         for sender in [
             youtube(),
@@ -141,7 +155,7 @@ fn web_pages_cannot_read_the_ledger() {
                 ..Sender::default()
             },
         ] {
-            let answer = block_on(service.handle(request.clone(), &sender));
+            let answer = block_on(answer_of(&service, request.clone(), &sender));
             assert!(
                 matches!(answer, Response::Error { .. }),
                 "{sender:?} got {answer:?}"
@@ -153,9 +167,13 @@ fn web_pages_cannot_read_the_ledger() {
 #[test]
 fn a_failing_store_acknowledges_nothing_and_loses_nothing_already_stored() {
     let service = service();
-    block_on(service.handle(toggle("like", false, true), &youtube()));
+    block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     service.storage().set_failing(true);
-    let answer = block_on(service.handle(toggle("dislike", false, true), &youtube()));
+    let answer = block_on(answer_of(
+        &service,
+        toggle("dislike", false, true),
+        &youtube(),
+    ));
     assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
     service.storage().set_failing(false);
     let records = export_json(&service)["records"].clone();
@@ -168,17 +186,25 @@ fn a_corrupt_day_record_is_reported_not_overwritten() {
     let service = service();
     let corrupt = serde_json::json!({ "youtube/reaction/like": "many" });
     service.storage().put_raw("day:2026-11-28", corrupt.clone());
-    let answer = block_on(service.handle(toggle("like", false, true), &youtube()));
+    let answer = block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
     assert_eq!(service.storage().snapshot()["day:2026-11-28"], corrupt);
-    let summary = block_on(service.handle(Request::Summary { locale: None }, &dashboard()));
+    let summary = block_on(answer_of(
+        &service,
+        Request::Summary { locale: None },
+        &dashboard(),
+    ));
     assert!(matches!(summary, Response::Error { .. }), "{summary:?}");
 }
 
 #[test]
 fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
     let clock_service = service();
-    block_on(clock_service.handle(toggle("like", false, true), &youtube()));
+    block_on(answer_of(
+        &clock_service,
+        toggle("like", false, true),
+        &youtube(),
+    ));
     // 2026-11-29T08:00:00Z, the next morning
     let next_morning = Instant {
         epoch_ms: SATURDAY_MORNING.epoch_ms + 22 * 3_600_000,
@@ -193,7 +219,7 @@ fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
     for (key, value) in clock_service.storage().snapshot() {
         service.storage().put_raw(&key, value);
     }
-    block_on(service.handle(toggle("like", false, true), &youtube()));
+    block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     let dates: Vec<String> = export_json(&service)["records"]
         .as_array()
         .expect("records")
@@ -201,7 +227,11 @@ fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
         .map(|r| r["date"].as_str().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(dates, ["2026-11-28", "2026-11-29"]);
-    match block_on(service.handle(Request::Summary { locale: None }, &dashboard())) {
+    match block_on(answer_of(
+        &service,
+        Request::Summary { locale: None },
+        &dashboard(),
+    )) {
         Response::Summary { summary } => {
             assert_eq!(summary.total.count, 2);
             assert!(summary.total.seconds.central > 0.0);
@@ -226,7 +256,11 @@ fn toggle_item(control: &str, before: bool, after: bool, item: u32) -> Request {
 fn like_unlike_like_on_the_same_item_is_one_reaction_and_one_unreaction() {
     let service = service();
     for (before, after) in [(false, true), (true, false), (false, true), (true, false)] {
-        block_on(service.handle(toggle_item("like", before, after, 99), &youtube()));
+        block_on(answer_of(
+            &service,
+            toggle_item("like", before, after, 99),
+            &youtube(),
+        ));
     }
     let records = export_json(&service)["records"].clone();
     let counts: Vec<(String, u64)> = records
@@ -251,7 +285,11 @@ fn a_flood_beyond_the_platform_ceiling_is_dropped() {
     let service = service();
     let mut recorded = 0;
     for item in 0..200 {
-        let answer = block_on(service.handle(toggle_item("like", false, true, item), &youtube()));
+        let answer = block_on(answer_of(
+            &service,
+            toggle_item("like", false, true, item),
+            &youtube(),
+        ));
         match answer {
             Response::Recorded { .. } => recorded += 1,
             Response::Ignored {
@@ -291,20 +329,36 @@ const BFRAME: &str = "https://www.google.com/recaptcha/api2/bframe?k=x";
 fn an_image_captcha_on_another_site_is_one_solve_on_other_without_the_site() {
     let service = service();
     let shop = Some("https://shop.example.net/checkout?order=42");
-    block_on(service.handle(captcha("interact", None), &captcha_frame(ANCHOR, shop)));
-    block_on(service.handle(
+    block_on(answer_of(
+        &service,
+        captcha("interact", None),
+        &captcha_frame(ANCHOR, shop),
+    ));
+    block_on(answer_of(
+        &service,
         captcha("challenge", Some("image")),
         &captcha_frame(BFRAME, shop),
     ));
-    block_on(service.handle(captcha("tile", None), &captcha_frame(BFRAME, shop)));
-    block_on(service.handle(captcha("round", None), &captcha_frame(BFRAME, shop)));
-    let answer = block_on(service.handle(captcha("solved", None), &captcha_frame(ANCHOR, shop)));
+    block_on(answer_of(
+        &service,
+        captcha("tile", None),
+        &captcha_frame(BFRAME, shop),
+    ));
+    block_on(answer_of(
+        &service,
+        captcha("round", None),
+        &captcha_frame(BFRAME, shop),
+    ));
+    let answer = block_on(answer_of(
+        &service,
+        captcha("solved", None),
+        &captcha_frame(ANCHOR, shop),
+    ));
     assert_eq!(
         answer,
         Response::Recorded {
             platform: Platform::Other,
             kinds: vec![Kind::Captcha],
-            badge: None,
         }
     );
     let export = export_json(&service);
@@ -322,7 +376,11 @@ fn an_image_captcha_on_another_site_is_one_solve_on_other_without_the_site() {
 #[test]
 fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
     let service = service();
-    let answer = block_on(service.handle(captcha("solved", None), &captcha_frame(ANCHOR, None)));
+    let answer = block_on(answer_of(
+        &service,
+        captcha("solved", None),
+        &captcha_frame(ANCHOR, None),
+    ));
     assert_eq!(
         answer,
         Response::Ignored {
@@ -330,8 +388,16 @@ fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
         }
     );
     let fake = "https://www.example.org/recaptcha/api2/anchor?k=x";
-    block_on(service.handle(captcha("interact", None), &captcha_frame(fake, None)));
-    let answer = block_on(service.handle(captcha("solved", None), &captcha_frame(fake, None)));
+    block_on(answer_of(
+        &service,
+        captcha("interact", None),
+        &captcha_frame(fake, None),
+    ));
+    let answer = block_on(answer_of(
+        &service,
+        captcha("solved", None),
+        &captcha_frame(fake, None),
+    ));
     assert_eq!(
         answer,
         Response::Ignored {
@@ -344,19 +410,23 @@ fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
 #[test]
 fn a_platform_switched_off_counts_nothing_from_then_on() {
     let service = service();
-    block_on(service.handle(toggle("like", false, true), &youtube()));
+    block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     let off =
         serde_json::json!({ "type": "set_platform", "platform": "youtube", "enabled": false });
     let off: Request = serde_json::from_value(off).expect("valid");
     assert!(matches!(
-        block_on(service.handle(off.clone(), &youtube())),
+        block_on(answer_of(&service, off.clone(), &youtube())),
         Response::Error { .. }
     ));
     assert!(matches!(
-        block_on(service.handle(off, &dashboard())),
+        block_on(answer_of(&service, off, &dashboard())),
         Response::Settings { .. }
     ));
-    let answer = block_on(service.handle(toggle("dislike", false, true), &youtube()));
+    let answer = block_on(answer_of(
+        &service,
+        toggle("dislike", false, true),
+        &youtube(),
+    ));
     assert_eq!(
         answer,
         Response::Ignored {
@@ -372,14 +442,27 @@ fn a_platform_switched_off_counts_nothing_from_then_on() {
 #[test]
 fn diagnostics_show_the_tab_platform_and_recent_kinds_but_no_page() {
     let service = service();
-    block_on(service.handle(toggle_item("like", false, true, 5), &youtube()));
-    block_on(service.handle(toggle_item("like", true, false, 5), &youtube()));
-    block_on(service.handle(toggle_item("like", false, true, 5), &youtube()));
+    block_on(answer_of(
+        &service,
+        toggle_item("like", false, true, 5),
+        &youtube(),
+    ));
+    block_on(answer_of(
+        &service,
+        toggle_item("like", true, false, 5),
+        &youtube(),
+    ));
+    block_on(answer_of(
+        &service,
+        toggle_item("like", false, true, 5),
+        &youtube(),
+    ));
     let ask: Request = serde_json::from_value(serde_json::json!({
         "type": "diagnostics", "tab_url": "https://www.youtube.com/watch?v=secret"
     }))
     .expect("valid");
-    let Response::Diagnostics { diagnostics } = block_on(service.handle(ask, &dashboard())) else {
+    let Response::Diagnostics { diagnostics } = block_on(answer_of(&service, ask, &dashboard()))
+    else {
         panic!("expected diagnostics");
     };
     assert_eq!(diagnostics.tab_platform, Some(Platform::Youtube));
@@ -402,7 +485,7 @@ fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name(
     };
     let favourite = || toggle("favourite", false, true);
     assert_eq!(
-        block_on(service.handle(favourite(), &piaille)),
+        block_on(answer_of(&service, favourite(), &piaille)),
         Response::Ignored {
             reason: Rejection::UnknownSite
         }
@@ -412,15 +495,15 @@ fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name(
     )
     .expect("valid");
     assert!(matches!(
-        block_on(service.handle(add.clone(), &piaille)),
+        block_on(answer_of(&service, add.clone(), &piaille)),
         Response::Error { .. }
     ));
     assert!(matches!(
-        block_on(service.handle(add, &dashboard())),
+        block_on(answer_of(&service, add, &dashboard())),
         Response::Settings { .. }
     ));
     assert!(matches!(
-        block_on(service.handle(favourite(), &piaille)),
+        block_on(answer_of(&service, favourite(), &piaille)),
         Response::Recorded { .. }
     ));
     let export = export_json(&service);
@@ -431,7 +514,7 @@ fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name(
     )
     .expect("valid");
     assert!(matches!(
-        block_on(service.handle(bad, &dashboard())),
+        block_on(answer_of(&service, bad, &dashboard())),
         Response::Error { .. }
     ));
 }
@@ -443,7 +526,7 @@ fn summary_of(
     let request = Request::Summary {
         locale: locale.map(str::to_owned),
     };
-    match block_on(service.handle(request, &dashboard())) {
+    match block_on(answer_of(service, request, &dashboard())) {
         Response::Summary { summary } => summary,
         other => panic!("expected a summary, got {other:?}"),
     }
@@ -452,7 +535,7 @@ fn summary_of(
 #[test]
 fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice() {
     let service = service();
-    block_on(service.handle(toggle("like", false, true), &youtube()));
+    block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     let french = summary_of(&service, Some("fr-FR"));
     assert_eq!(french.valuation, Valuation::for_locale("fr"));
     let english = summary_of(&service, Some("en-GB"));
@@ -464,7 +547,11 @@ fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice
         wage: WageChoice::Own,
         own_hourly: Some(30.0),
     };
-    let answer = block_on(service.handle(Request::SetValuation { valuation: own }, &dashboard()));
+    let answer = block_on(answer_of(
+        &service,
+        Request::SetValuation { valuation: own },
+        &dashboard(),
+    ));
     assert!(matches!(answer, Response::Settings { .. }), "{answer:?}");
     let chosen = summary_of(&service, Some("en-US"));
     assert_eq!(chosen.valuation, own);
@@ -475,8 +562,11 @@ fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice
         own_hourly: Some(-1.0),
         ..own
     };
-    let refused =
-        block_on(service.handle(Request::SetValuation { valuation: absurd }, &dashboard()));
+    let refused = block_on(answer_of(
+        &service,
+        Request::SetValuation { valuation: absurd },
+        &dashboard(),
+    ));
     assert!(matches!(refused, Response::Error { .. }), "{refused:?}");
     assert_eq!(
         summary_of(&service, None).valuation,
@@ -489,7 +579,11 @@ fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice
 fn a_web_page_cannot_change_the_valuation() {
     let service = service();
     let valuation = Valuation::for_locale("fr");
-    let answer = block_on(service.handle(Request::SetValuation { valuation }, &youtube()));
+    let answer = block_on(answer_of(
+        &service,
+        Request::SetValuation { valuation },
+        &youtube(),
+    ));
     assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
     assert_eq!(
         summary_of(&service, Some("en")).valuation,
@@ -506,11 +600,11 @@ fn service_clock_advance(service: &Service<MemoryStorage, FixedClock>, ms: i64) 
 }
 
 fn ask(service: &Service<MemoryStorage, FixedClock>, request: Request) -> Response {
-    block_on(service.handle(request, &dashboard()))
+    block_on(answer_of(service, request, &dashboard()))
 }
 
 fn like_on(service: &Service<MemoryStorage, FixedClock>) -> Response {
-    block_on(service.handle(toggle("like", false, true), &youtube()))
+    block_on(answer_of(service, toggle("like", false, true), &youtube()))
 }
 
 #[test]
@@ -572,19 +666,113 @@ fn a_pause_stops_counting_until_its_time_or_until_resumed() {
 #[test]
 fn the_badge_gets_todays_count_only_when_the_user_wants_it() {
     let service = service();
-    assert!(matches!(
-        like_on(&service),
-        Response::Recorded { badge: None, .. }
-    ));
+    let liked = block_on(service.handle(toggle_item("like", false, true, 6), &youtube()));
+    assert!(matches!(liked.response, Response::Recorded { .. }));
+    assert_eq!(
+        liked.effects,
+        Effects::default(),
+        "no badge wanted, none shown"
+    );
+    let preferences = Preferences {
+        badge: true,
+        ..Preferences::default()
+    };
+    let switched_on = handled(&service, Request::SetPreferences { preferences });
+    assert_eq!(
+        switched_on.effects.badge.as_deref(),
+        Some("1"),
+        "on at once"
+    );
+    let liked = block_on(service.handle(toggle_item("like", false, true, 7), &youtube()));
+    assert_eq!(liked.effects.badge.as_deref(), Some("2"));
+    let off = Preferences::default();
+    let switched_off = handled(&service, Request::SetPreferences { preferences: off });
+    assert_eq!(
+        switched_off.effects.badge.as_deref(),
+        Some(""),
+        "hidden at once"
+    );
+}
+
+#[test]
+fn the_worker_wakes_to_the_badge_the_next_midnight_the_mastodon_servers_and_the_queue() {
+    let service = service();
+    like_on(&service);
     let preferences = Preferences {
         badge: true,
         ..Preferences::default()
     };
     ask(&service, Request::SetPreferences { preferences });
-    let answer = block_on(service.handle(toggle_item("like", false, true, 7), &youtube()));
+    ask(
+        &service,
+        Request::AddMastodonServer {
+            host: "piaille.fr".into(),
+        },
+    );
+    let woken = handled(&service, Request::Wake {});
+    assert_eq!(woken.response, Response::Awake);
+    let now = service.clock().now();
+    assert_eq!(
+        woken.effects,
+        Effects {
+            badge: Some("1".into()),
+            new_day_alarm_ms: Some(now.next_local_midnight_ms() + 1000),
+            mastodon_servers: Some(vec!["piaille.fr".into()]),
+            deliver_reports: false,
+            study_queue_alarm: None,
+        }
+    );
+    // Someone who joined a study: the worker posts what is due each time it wakes.
+    service.storage().put_raw(
+        "studies",
+        serde_json::json!({ "studies": [], "outbox": [] }),
+    );
+    assert!(handled(&service, Request::Wake {}).effects.deliver_reports);
+    // The new day: the badge starts again from nothing.
+    service_clock_advance(&service, 86_400_000);
+    assert_eq!(
+        handled(&service, Request::Wake {}).effects.badge.as_deref(),
+        Some("0")
+    );
+}
+
+#[test]
+fn the_popup_gets_todays_figures_the_settings_and_the_diagnostics_in_one_answer() {
+    let service = service();
+    like_on(&service);
+    block_on(service.handle(toggle_item("dislike", false, true, 4), &youtube()));
+    let yesterday_like = toggle_item("like", false, true, 5);
+    service_clock_advance(&service, -86_400_000);
+    block_on(service.handle(yesterday_like, &youtube()));
+    service_clock_advance(&service, 86_400_000);
+    let tab_url = Some("https://www.youtube.com/watch?v=x".to_owned());
+    let Response::Popup {
+        settings,
+        today,
+        diagnostics,
+        studies_joined,
+    } = ask(&service, Request::Popup { tab_url })
+    else {
+        panic!("no popup answer");
+    };
+    assert_eq!(today.count, 2, "yesterday's like is not today's");
+    assert_eq!(today.kinds.len(), 1);
+    assert_eq!(
+        (today.kinds[0].kind, today.kinds[0].count),
+        (Kind::Reaction, 2)
+    );
+    assert!(today.seconds.low > 0.0 && today.seconds.low <= today.seconds.high);
+    assert_eq!(settings.paused, None);
+    assert_eq!(diagnostics.tab_platform, Some(Platform::Youtube));
+    assert!(!studies_joined);
+    let from_page = block_on(answer_of(
+        &service,
+        Request::Popup { tab_url: None },
+        &youtube(),
+    ));
     assert!(
-        matches!(answer, Response::Recorded { badge: Some(2), .. }),
-        "{answer:?}"
+        matches!(from_page, Response::Error { .. }),
+        "a web page cannot read it"
     );
 }
 
@@ -704,7 +892,7 @@ fn the_dashboard_opens_on_one_answer_with_the_settings_and_the_same_overview() {
         serde_json::from_value(serde_json::json!({ "type": "dashboard", "period": "7d" }))
             .expect("valid");
     assert!(matches!(
-        block_on(service.handle(from_page, &youtube())),
+        block_on(answer_of(&service, from_page, &youtube())),
         Response::Error { .. }
     ));
 }
@@ -720,10 +908,17 @@ fn deleting_everything_leaves_an_empty_ledger_and_default_settings() {
             enabled: false,
         },
     );
-    let answer = ask(&service, Request::DeleteEverything {});
-    assert_eq!(answer, Response::Deleted { days: 1 });
+    let deleted = handled(&service, Request::DeleteEverything {});
+    assert_eq!(deleted.response, Response::Deleted { days: 1 });
+    assert_eq!(deleted.effects.badge.as_deref(), Some(""));
+    assert_eq!(deleted.effects.mastodon_servers, Some(Vec::new()));
+    assert_eq!(deleted.effects.study_queue_alarm, Some(None));
     assert!(service.storage().snapshot().is_empty());
-    let answer = block_on(service.handle(Request::DeleteEverything {}, &youtube()));
+    let answer = block_on(answer_of(
+        &service,
+        Request::DeleteEverything {},
+        &youtube(),
+    ));
     assert!(
         matches!(answer, Response::Error { .. }),
         "a web page cannot delete"
@@ -744,7 +939,11 @@ fn the_ledger_is_read_again_once_the_store_changed_behind_the_core() {
     service.forget_cached_reads();
     assert_eq!(summary_of(&service, None).total.count, 5);
     // The core's own writes are seen at once.
-    block_on(service.handle(toggle_item("like", false, true, 9), &youtube()));
+    block_on(answer_of(
+        &service,
+        toggle_item("like", false, true, 9),
+        &youtube(),
+    ));
     assert_eq!(summary_of(&service, None).total.count, 6);
 }
 
@@ -753,7 +952,7 @@ fn settings_are_read_again_once_the_store_changed_behind_the_core() {
     let service = service();
     // Read once: the core now keeps them.
     assert!(matches!(
-        block_on(service.handle(Request::Settings {}, &dashboard())),
+        block_on(answer_of(&service, Request::Settings {}, &dashboard())),
         Response::Settings { .. }
     ));
     // Another copy of the core (the studies' module) switches YouTube off in the store.
@@ -763,7 +962,7 @@ fn settings_are_read_again_once_the_store_changed_behind_the_core() {
     );
     service.forget_cached_reads();
     assert_eq!(
-        block_on(service.handle(toggle("like", false, true), &youtube())),
+        block_on(answer_of(&service, toggle("like", false, true), &youtube())),
         Response::Ignored {
             reason: Rejection::PlatformOff
         }
@@ -773,229 +972,9 @@ fn settings_are_read_again_once_the_store_changed_behind_the_core() {
         serde_json::json!({ "type": "set_platform", "platform": "youtube", "enabled": true }),
     )
     .expect("valid");
-    block_on(service.handle(on, &dashboard()));
+    block_on(answer_of(&service, on, &dashboard()));
     assert!(matches!(
-        block_on(service.handle(toggle("like", false, true), &youtube())),
+        block_on(answer_of(&service, toggle("like", false, true), &youtube())),
         Response::Recorded { .. }
     ));
-}
-
-fn study_manifest(public_key: &str) -> serde_json::Value {
-    serde_json::json!({
-        "format": "tacheron-study", "id": "labour-2026", "version": 1, "title": "Unpaid clicks",
-        "institution": "Université Exemple", "contact": "study@univ.example",
-        "purpose": "Totals only.", "ethics_approval": "CER-2026-117",
-        "endpoint": "https://inbox.univ.example/v1/reports", "schedule": "weekly",
-        "fields": { "kinds": ["reaction"], "platforms": ["youtube"], "estimated_time": false },
-        "public_key": public_key, "start": "2026-11-02", "end": "2027-03-01"
-    })
-}
-
-fn study_request(value: serde_json::Value) -> Request {
-    serde_json::from_value(value).expect("request")
-}
-
-/// The one study of a `study_list` answer, as JSON.
-fn only_study(response: Response) -> serde_json::Value {
-    let Response::StudyList { studies, .. } = response else {
-        panic!("no list: {response:?}");
-    };
-    assert_eq!(studies.len(), 1);
-    serde_json::to_value(&studies[0]).expect("serializable")
-}
-
-#[test]
-fn a_study_is_joined_its_report_previewed_sealed_queued_and_delivered() {
-    use tacheron::study::envelope::{generate_key_pair, open};
-    use tacheron::study::{SystemRandom, from_hex, to_hex};
-    let service = service();
-    let (private, public) = generate_key_pair(&mut SystemRandom::new());
-    let manifest = study_manifest(&to_hex(&public));
-    let checked = ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_check", "manifest": manifest })),
-    );
-    assert!(
-        matches!(checked, Response::StudyManifestChecked { ref study, version: 1, previous: None, needs_asking: true } if study == "labour-2026"),
-        "{checked:?}"
-    );
-    // A refused manifest names its field, for the page to word in its language.
-    let mut plain_http = manifest.clone();
-    plain_http["endpoint"] = serde_json::json!("http://inbox.univ.example/v1/reports");
-    let refused = ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_check", "manifest": plain_http })),
-    );
-    assert!(
-        matches!(refused, Response::StudyManifestRefused { ref field, .. } if field == "endpoint"),
-        "{refused:?}"
-    );
-    for _ in 0..2 {
-        assert!(matches!(like_on(&service), Response::Recorded { .. }));
-    }
-    let joined = only_study(ask(
-        &service,
-        study_request(serde_json::json!({
-            "type": "study_join", "manifest": manifest, "decision": "accepted", "viewed_ms": 1
-        })),
-    ));
-    assert_eq!(joined["consent"]["decided_ms"], SATURDAY_MORNING.epoch_ms);
-    assert_eq!(joined["consent"]["decision"], "accepted");
-    assert_eq!(joined["joined"], "2026-11-28");
-    // The week is not over on Saturday: nothing is due, nothing can be previewed.
-    assert_eq!(joined["due"], serde_json::json!([]));
-    let preview =
-        || study_request(serde_json::json!({ "type": "study_preview", "study": "labour-2026" }));
-    assert!(matches!(ask(&service, preview()), Response::Error { .. }));
-    // Monday: the days from Saturday (the day of joining) to Sunday are due.
-    service_clock_advance(&service, 2 * 86_400_000);
-    let previewed = only_study(ask(&service, preview()));
-    assert_eq!(
-        previewed["due"],
-        serde_json::json!([{ "start": "2026-11-28", "end": "2026-11-29" }])
-    );
-    let draft = &previewed["draft"];
-    let text = draft["preview"].as_str().expect("preview");
-    assert!(
-        text.contains(
-            "{\"platform\":\"youtube\",\"kind\":\"reaction\",\"count\":2,\"seconds\":null}"
-        ),
-        "{text}"
-    );
-    let report_id = draft["report_id"].as_str().expect("id").to_owned();
-    // Web pages cannot see or send reports.
-    let send = || {
-        study_request(
-            serde_json::json!({ "type": "study_send", "study": "labour-2026", "report_id": report_id }),
-        )
-    };
-    assert!(matches!(
-        block_on(service.handle(send(), &youtube())),
-        Response::Error { .. }
-    ));
-    assert!(matches!(
-        block_on(service.handle(preview(), &youtube())),
-        Response::Error { .. }
-    ));
-    let sent = only_study(ask(&service, send()));
-    assert_eq!(sent["waiting"], 1);
-    assert_eq!(sent["due"], serde_json::json!([]));
-    assert_eq!(
-        sent["sent"][0]["delivery"],
-        serde_json::json!({ "state": "waiting" })
-    );
-    // The queued envelope is the previewed text, sealed to the study's key.
-    let outbox = || {
-        ask(
-            &service,
-            study_request(serde_json::json!({ "type": "study_outbox" })),
-        )
-    };
-    let Response::StudyOutbox { ready, .. } = outbox() else {
-        panic!("no outbox")
-    };
-    assert_eq!(ready.len(), 1);
-    assert_eq!(ready[0].endpoint, "https://inbox.univ.example/v1/reports");
-    let envelope = from_hex(&ready[0].envelope).expect("hex");
-    let (_, plaintext) = open(&envelope, "labour-2026", &private).expect("opens");
-    assert_eq!(plaintext, text.as_bytes());
-    // The inbox is down: the report waits 30 s, then goes; the queue empties.
-    let delivered = |status: Option<u16>| {
-        ask(
-            &service,
-            study_request(
-                serde_json::json!({ "type": "study_delivered", "report_id": report_id, "status": status }),
-            ),
-        )
-    };
-    let Response::StudyOutbox {
-        ready,
-        next_attempt_ms,
-    } = delivered(None)
-    else {
-        panic!("no outbox")
-    };
-    assert!(ready.is_empty());
-    assert_eq!(
-        next_attempt_ms,
-        Some(SATURDAY_MORNING.epoch_ms + 2 * 86_400_000 + 30_000)
-    );
-    service_clock_advance(&service, 30_000);
-    let Response::StudyOutbox { ready, .. } = outbox() else {
-        panic!("no outbox")
-    };
-    assert_eq!(ready.len(), 1, "due again after the wait");
-    let Response::StudyOutbox {
-        ready,
-        next_attempt_ms,
-    } = delivered(Some(201))
-    else {
-        panic!("no outbox")
-    };
-    assert!(ready.is_empty() && next_attempt_ms.is_none());
-    let listed = only_study(ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_list" })),
-    ));
-    assert_eq!(
-        listed["sent"][0]["delivery"],
-        serde_json::json!({ "state": "delivered" })
-    );
-    // A new version of the manifest asks again.
-    let mut newer = manifest.clone();
-    newer["version"] = serde_json::json!(2);
-    let checked = ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_check", "manifest": newer })),
-    );
-    assert!(
-        matches!(
-            checked,
-            Response::StudyManifestChecked {
-                needs_asking: true,
-                previous: Some(_),
-                ..
-            }
-        ),
-        "{checked:?}"
-    );
-    // Leaving stops at once; deleting everything forgets the study.
-    let left = only_study(ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_leave", "study": "labour-2026" })),
-    ));
-    assert_eq!(left["consent"]["decision"], "withdrawn");
-    ask(
-        &service,
-        study_request(serde_json::json!({ "type": "delete_everything" })),
-    );
-    let Response::StudyList { studies, .. } = ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_list" })),
-    ) else {
-        panic!("no list")
-    };
-    assert!(studies.is_empty());
-}
-
-#[test]
-fn a_corrupt_study_record_is_an_error_and_stays_as_it_was() {
-    let service = service();
-    service
-        .storage()
-        .put_raw("studies", serde_json::json!({ "studies": "oops" }));
-    let listed = ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_list" })),
-    );
-    assert!(matches!(listed, Response::Error { .. }), "{listed:?}");
-    let left = ask(
-        &service,
-        study_request(serde_json::json!({ "type": "study_leave", "study": "x" })),
-    );
-    assert!(matches!(left, Response::Error { .. }));
-    assert_eq!(
-        service.storage().snapshot().get("studies"),
-        Some(&serde_json::json!({ "studies": "oops" }))
-    );
 }

@@ -15,31 +15,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFirefox } from "../tests/e2e/firefox-driver.mjs";
 import { EXTENSION_DIR, launchBrowser, startFixtureServer } from "../tests/e2e/harness.mjs";
+import { KINDS, PLATFORMS } from "../dist/chrome/lib/names.js";
 import { launchUnattached } from "./unattached-chromium.mjs";
 
-const PLATFORMS = [
-  "youtube",
-  "x",
-  "facebook",
-  "instagram",
-  "tiktok",
-  "reddit",
-  "linkedin",
-  "mastodon",
-  "bluesky",
-  "pinterest",
-  "other",
-];
-const KINDS = [
-  ["captcha", "recaptcha-checkbox"],
-  ["reaction", "like"],
-  ["unreaction", "like"],
-  ["repost", "repost"],
-  ["hashtag", null],
-  ["post", "post"],
-  ["upload", "image"],
-  ["report", "report"],
-];
+/** The detail of each kind's synthetic actions (none for hashtags), in the core's kind order. */
+const DETAIL_OF = {
+  captcha: "recaptcha-checkbox",
+  reaction: "like",
+  unreaction: "like",
+  repost: "repost",
+  post: "post",
+  upload: "image",
+  report: "report",
+};
 /** The value at fraction `at` of the sorted values (0.5: the median). */
 const quantile = (values, at) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +43,8 @@ function yearOfUse() {
     const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - back);
     const date = day.toLocaleDateString("sv");
     PLATFORMS.forEach((platform, p) => {
-      KINDS.forEach(([kind, detail], k) => {
+      KINDS.forEach((kind, k) => {
+        const detail = DETAIL_OF[kind];
         const count = 3 + ((back * 7 + p * 5 + k * 3) % 8); // 3..10, about 50 per platform and day
         const record = { date, platform, kind, count };
         if (detail) record.detail = detail;
@@ -129,10 +118,7 @@ async function inFirefox(file) {
   const firefox = await startFirefox();
   try {
     await firefox.openPage("dashboard");
-    const imported = await firefox.inExtensionPage(
-      "return browser.runtime.sendMessage({ type: 'import', export: arguments[0] });",
-      file,
-    );
+    const imported = await firefox.askCore("import", { export: file });
     if (imported?.type !== "imported") throw new Error(`Firefox import: ${JSON.stringify(imported)}`);
     const opens = [];
     for (let run = -1; run < OPENS; run += 1) {
@@ -158,7 +144,8 @@ try {
   const file = yearOfUse();
   const imported = await page.evaluate(async (exportFile) => {
     const start = performance.now();
-    const answer = await chrome.runtime.sendMessage({ type: "import", export: exportFile });
+    const { ask } = await import(chrome.runtime.getURL("lib/core-client.js"));
+    const answer = await ask("import", { export: exportFile }).catch((error) => error.answer);
     return { answer, ms: performance.now() - start };
   }, file);
   if (imported.answer?.type !== "imported") throw new Error(JSON.stringify(imported.answer));
@@ -172,9 +159,10 @@ try {
   for (let run = 0; run < 10; run += 1) {
     overviewTimes.push(
       await page.evaluate(async () => {
+        // As the dashboard asks (lib/core-client.js): the answer's text parsed in the page.
+        const { ask } = await import(chrome.runtime.getURL("lib/core-client.js"));
         const start = performance.now();
-        const answer = await chrome.runtime.sendMessage({ type: "overview", locale: "en", period: "12m" });
-        if (answer?.type !== "overview") throw new Error(JSON.stringify(answer));
+        await ask("overview", { locale: "en", period: "12m" });
         return performance.now() - start;
       }),
     );

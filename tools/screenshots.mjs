@@ -11,7 +11,7 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { dashboardReady, launchBrowser, ROOT, startFixtureServer } from "../tests/e2e/harness.mjs";
+import { askCore, dashboardReady, launchBrowser, ROOT, startFixtureServer } from "../tests/e2e/harness.mjs";
 import { demoExport } from "./demo-ledger.mjs";
 
 const OUT = join(ROOT, "docs/screenshots");
@@ -87,10 +87,7 @@ try {
     const browser = await launchBrowser(server, { language });
     try {
       const helper = await open(browser, "popup.html", "light", POPUP_VIEWPORT);
-      const answer = await helper.evaluate(
-        (file) => chrome.runtime.sendMessage({ type: "import", export: file }),
-        demo,
-      );
+      const answer = await askCore(helper, "import", { export: demo });
       if (answer?.type !== "imported") throw new Error(`the demo ledger was refused: ${JSON.stringify(answer)}`);
       await helper.close();
 

@@ -5,7 +5,7 @@
 // with other options); a refused code is named with the reason. A projector
 // mode (large type, high contrast) and a French/English switch are for showing it to the class.
 //
-// Reading and adding up the codes is the core's (src/classroom/class.rs, through the classroom
+// Reading and adding up the codes is the core's (crates/classroom/src/class.rs, through the classroom
 // WebAssembly module); this page only shows the report.
 
 import init, { class_report } from "../pkg/tacheron_classroom.js";

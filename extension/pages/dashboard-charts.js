@@ -3,10 +3,8 @@
 // page's language, their dates and numbers formatted for it, and each gets a name, a legend and a
 // table that says the same without colours or shapes.
 
+import { KINDS } from "../lib/names.js";
 import { translate } from "./i18n.js";
-
-/** The kinds, in the order of the daily counts (src/model.rs `Kind::ALL`). */
-export const KINDS = ["captcha", "reaction", "unreaction", "repost", "hashtag", "post", "upload", "report"];
 
 /** Beyond this many days, the core draws one bar per week (src/charts.rs `buckets`). */
 const DAILY_LIMIT = 92;

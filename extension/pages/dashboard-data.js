@@ -1,26 +1,14 @@
 // The dashboard's data in and out: export as JSON (the contract of docs/export-format.md) or CSV,
 // and import of a JSON export, checked before anything is merged.
 
-import { ask, errorText, send } from "./core-messages.js";
+import { ask, errorText } from "../lib/core-client.js";
+import { EXPORT_FIELDS, RECORD_FIELDS } from "../lib/names.js";
 import { localToday } from "./format.js";
 
 const $ = (id) => document.getElementById(id);
 
 /** chrome.runtime messages stop at 64 MiB; an export of ten years of heavy use is far smaller. */
 const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
-/** The fields of version 1 of the export format. */
-const EXPORT_FIELDS = ["format", "version", "records"];
-const RECORD_FIELDS = [
-  "date",
-  "platform",
-  "kind",
-  "detail",
-  "count",
-  "measured",
-  "measured_seconds",
-  "rounds",
-  "tiles",
-];
 
 /**
  * A field that version 1 of the format does not have, as [field, record number or 0], or null.
@@ -129,17 +117,16 @@ export function setUpData({ fmt, message, say, afterImport }) {
     }
     let answer;
     try {
-      answer = await send({ type: "import", export: parsed });
+      answer = await ask("import", { export: parsed });
     } catch (error) {
-      return show(message("importFailed", [name, errorText(error)]), "refused");
-    }
-    if (answer?.type === "import_refused") {
-      return show(message("importRefused", [name, problemText(answer.problem)]), "refused");
-    }
-    if (answer?.type !== "imported") {
+      const refusal = error.answer;
+      if (refusal?.type === "import_refused") {
+        return show(message("importRefused", [name, problemText(refusal.problem)]), "refused");
+      }
+      if (!refusal) return show(message("importFailed", [name, errorText(error)]), "refused");
       // A file the core could not even read as an export (a field of the wrong type): its own
       // words, in English, quoted in a sentence in the page's language.
-      const reason = String(answer?.message ?? "no answer").replace(/^invalid message: /, "");
+      const reason = String(refusal.message ?? "no answer").replace(/^invalid message: /, "");
       return show(message("importRefusedCoreWords", [name, reason]), "refused");
     }
     const records = fmt.plural("countRecords", answer.records);

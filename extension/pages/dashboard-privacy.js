@@ -1,7 +1,7 @@
 // The dashboard's privacy controls: pause counting (for an hour, until tomorrow, until resumed)
 // and resume, and delete everything after a confirmation.
 
-import { ask, errorText } from "./core-messages.js";
+import { ask, errorText } from "../lib/core-client.js";
 
 const $ = (id) => document.getElementById(id);
 

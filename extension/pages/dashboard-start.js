@@ -6,7 +6,8 @@
 //
 // The settings come with the overview: the page's language depends on them.
 
-import { ask } from "./core-messages.js";
+import { api } from "../lib/browser-api.js";
+import { ask } from "../lib/core-client.js";
 
 const NAMED_PERIODS = ["today", "7d", "30d", "12m", "all"];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +30,7 @@ const period = keptPeriod();
 // One question for both: each message to the worker is a round trip through the browser, which
 // is slowest while a tab opens. The browser's language decides the default valuation (the core's
 // rule), whatever language the page speaks. Resolves to the answer, or to the Error that stopped it.
-const opening = ask("dashboard", { locale: chrome.i18n.getUILanguage(), period }).catch((error) => error);
+const opening = ask("dashboard", { locale: api.i18n.getUILanguage(), period }).catch((error) => error);
 const part = (name, type) =>
   opening.then((answer) => (answer instanceof Error ? answer : { type, [name]: answer[name] }));
 globalThis.tacheronDashboardStart = Object.freeze({

@@ -7,29 +7,18 @@
 
 import { loadLanguage, translatePage } from "./i18n.js";
 import { formats, addDays, localToday } from "./format.js";
-import { KINDS, showCharts, watchScroll } from "./dashboard-charts.js";
-import { ask, errorText } from "./core-messages.js";
+import { showCharts, watchScroll } from "./dashboard-charts.js";
+import { api } from "../lib/browser-api.js";
+import { ask, errorText } from "../lib/core-client.js";
+import { KINDS, SENSED_PLATFORMS } from "../lib/names.js";
 import { setUpPrivacy } from "./dashboard-privacy.js";
 import { setUpData } from "./dashboard-data.js";
 // The first answers, asked from the page's head (dashboard-start.js).
 const { period: firstPeriod, settings: firstSettings, overview: firstOverview } = globalThis.tacheronDashboardStart;
 
-const PLATFORMS = [
-  "youtube",
-  "x",
-  "facebook",
-  "instagram",
-  "tiktok",
-  "reddit",
-  "linkedin",
-  "mastodon",
-  "bluesky",
-  "pinterest",
-];
-
 // The browser's language decides the default valuation (the core's rule), whatever language the
 // page speaks: the page and the popup ask with the same locale and get the same amounts.
-const browserLocale = chrome.i18n.getUILanguage();
+const browserLocale = api.i18n.getUILanguage();
 
 const $ = (id) => document.getElementById(id);
 
@@ -512,7 +501,7 @@ function showMastodonServers(settings) {
       remove.setAttribute("aria-label", message("mastodonRemoveLabel", [host]));
       remove.addEventListener("click", async () => {
         showMastodonServers((await ask("remove_mastodon_server", { host })).settings);
-        await chrome.permissions.remove({ origins: [`https://${host}/*`] });
+        await api.permissions.remove({ origins: [`https://${host}/*`] });
         $("mastodon-host").focus();
       });
       item.append(host, " ", remove);
@@ -539,14 +528,14 @@ $("mastodon-form").addEventListener("submit", async (event) => {
   }
   try {
     // The browser asks the person; nothing is counted there unless they allow it.
-    if (!(await chrome.permissions.request({ origins }))) {
+    if (!(await api.permissions.request({ origins }))) {
       say(message("mastodonRefused", [host]));
       return;
     }
     showMastodonServers((await ask("add_mastodon_server", { host })).settings);
     input.value = "";
   } catch (error) {
-    await chrome.permissions.remove({ origins }).catch(() => undefined);
+    await api.permissions.remove({ origins }).catch(() => undefined);
     say(message("mastodonInvalid", [host, errorText(error)]));
   }
 });
@@ -555,7 +544,7 @@ $("mastodon-form").addEventListener("submit", async (event) => {
 function showPlatforms(settings) {
   const fieldset = $("platforms");
   const boxes = new Map([...fieldset.querySelectorAll("input")].map((box) => [box.name, box]));
-  for (const platform of PLATFORMS) {
+  for (const platform of SENSED_PLATFORMS) {
     let box = boxes.get(platform);
     if (!box) {
       const label = document.createElement("label");
@@ -596,11 +585,13 @@ setUpData({ fmt, message, say, afterImport: refreshOverview });
 // --- start ---------------------------------------------------------------------------------------
 
 /** Asks for the settings and shows them; `answer`, when given, is an answer (or the Error that
- *  stopped it) already asked for. */
-async function refreshSettings(answer) {
+ *  stopped it) already asked for. With `onlyChanged`, settings as they were shown are left as they
+ *  are (a form being filled in is not reset by a like in another tab). */
+async function refreshSettings(answer, { onlyChanged = false } = {}) {
   try {
     if (answer instanceof Error) throw answer;
     const { settings } = answer ?? (await ask("settings"));
+    if (onlyChanged && JSON.stringify(settings) === JSON.stringify(state.settings)) return true;
     state.settings = settings;
     state.point = settings.preferences?.point ?? "central";
     showPlatforms(settings);
@@ -636,16 +627,11 @@ if (first instanceof Error) {
 
 // Live: when a new action is stored, or a setting changes (in the popup, say), the page follows.
 let pending = 0;
-let settingsChanged = false;
-chrome.storage.onChanged.addListener((changes, area) => {
+api.storage.onChanged.addListener((_changes, area) => {
   if (area !== "local") return;
-  settingsChanged ||= "settings" in changes;
   clearTimeout(pending);
   pending = setTimeout(async () => {
-    if (settingsChanged) {
-      settingsChanged = false;
-      await refreshSettings();
-    }
+    await refreshSettings(undefined, { onlyChanged: true });
     refreshOverview();
   }, 100);
 });

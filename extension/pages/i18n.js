@@ -4,6 +4,9 @@
 // page reads that language's messages.json from the extension's own files and fills in the
 // placeholders itself, the way chrome.i18n does ($NAME$ → the placeholder's "$1", "$2", …).
 
+import { api } from "../lib/browser-api.js";
+import { ask } from "../lib/core-client.js";
+
 const SUPPORTED = ["en", "fr"];
 
 /** Message names allow letters, digits and "_" only: an id's "-" becomes "_". */
@@ -37,11 +40,11 @@ function substitute(entry, substitutions = []) {
  * promise of it) already asked for, rather than asking again.
  */
 export async function loadLanguage(override, settings) {
-  const browserLocale = chrome.i18n.getUILanguage();
+  const browserLocale = api.i18n.getUILanguage();
   let chosen = SUPPORTED.includes(override) ? override : "auto";
   if (chosen === "auto") {
     try {
-      const answer = await (settings ?? chrome.runtime.sendMessage({ type: "settings" }));
+      const answer = await (settings ?? ask("settings"));
       chosen = answer?.settings?.preferences?.language ?? "auto";
     } catch {
       // The worker could not answer: the browser's language will do.
@@ -58,7 +61,7 @@ export async function loadLanguage(override, settings) {
     const once = (cache, key, substitutions) => {
       let text = cache.get(key);
       if (text === undefined) {
-        text = chrome.i18n.getMessage(nameOf(key), substitutions);
+        text = api.i18n.getMessage(nameOf(key), substitutions);
         cache.set(key, text);
       }
       return text;
@@ -75,7 +78,7 @@ export async function loadLanguage(override, settings) {
       },
     };
   }
-  const response = await fetch(chrome.runtime.getURL(`_locales/${chosen}/messages.json`));
+  const response = await fetch(api.runtime.getURL(`_locales/${chosen}/messages.json`));
   const messages = await response.json();
   return {
     language: chosen,

@@ -2,6 +2,7 @@
 // the language the user chose or the browser's. The card is the build's rate-card.json (written
 // by `tacheron rate-card` from rates/rate-card.toml), read from the extension's own files.
 
+import { api } from "../lib/browser-api.js";
 import { loadLanguage, translatePage } from "./i18n.js";
 
 const { language, locale: ui, message } = await loadLanguage();
@@ -183,7 +184,7 @@ function mergeBases(time, value) {
   return { sources, assumption };
 }
 
-fetch(chrome.runtime.getURL("pages/rate-card.json"))
+fetch(api.runtime.getURL("pages/rate-card.json"))
   .then((response) => response.json())
   .then(show)
   .catch((error) => {

@@ -3,9 +3,26 @@
 // only) and diagnostics for bug reports. Opened as a page of its own, it describes the most
 // recently used other tab.
 
+import { api } from "../lib/browser-api.js";
+import { ask } from "../lib/core-client.js";
 import { loadLanguage, translatePage } from "./i18n.js";
 
-const { language, locale, message } = await loadLanguage();
+/** The tab the user is looking at: the active one, or — when this page is itself a tab — the
+ *  most recently used other tab of the window. */
+async function currentTab() {
+  const tabs = await api.tabs.query({ currentWindow: true });
+  const self = api.runtime.getURL("");
+  const others = tabs.filter((tab) => !(tab.url ?? tab.pendingUrl ?? "").startsWith(self));
+  return others.find((tab) => tab.active) ?? others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+}
+
+/** What the popup shows, in one question: the settings, today's figures and the diagnostics for
+ *  the tab beneath. */
+const askPopup = async () => ask("popup", { tab_url: (await currentTab())?.url ?? null });
+
+// Asked before anything else: the page's language follows the settings it brings.
+const opening = askPopup();
+const { language, locale, message } = await loadLanguage(undefined, opening);
 translatePage({ language, message });
 document.documentElement.lang = locale;
 
@@ -30,58 +47,38 @@ function pluralMessage(base, count, substitutions) {
   return message(plural.select(count) === "one" ? `${base}_one` : `${base}_other`, substitutions);
 }
 
-async function ask(request, expected = request.type) {
-  const answer = await chrome.runtime.sendMessage(request);
-  if (!answer || answer.type !== expected) throw new Error(answer?.message ?? "no answer");
-  return answer[expected];
-}
-
 function showError(error) {
   const box = document.getElementById("error");
   box.textContent = message("loadFailed", [String(error?.message ?? error)]);
   box.hidden = false;
 }
 
-/** The tab the user is looking at: the active one, or — when this page is itself a tab — the
- *  most recently used other tab of the window. */
-async function currentTab() {
-  const tabs = await chrome.tabs.query({ currentWindow: true });
-  const self = chrome.runtime.getURL("");
-  const others = tabs.filter((tab) => !(tab.url ?? tab.pendingUrl ?? "").startsWith(self));
-  return others.find((tab) => tab.active) ?? others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
-}
-
 // --- today ----------------------------------------------------------------------------------
 
-function showToday(overview) {
-  const total = overview.summary.total;
-  document.getElementById("today-count").textContent = integer.format(total.count);
+function showToday(today) {
+  document.getElementById("today-count").textContent = integer.format(today.count);
   const time = document.getElementById("today-time");
   const range = document.getElementById("today-range");
-  if (total.count === 0) {
+  if (today.count === 0) {
     time.textContent = message("popup_nothingToday");
     range.textContent = "";
   } else {
-    time.textContent = message("popup_timeToday", [duration(total.seconds.central)]);
-    range.textContent = message("rangeBetween", [duration(total.seconds.low), duration(total.seconds.high)]);
+    time.textContent = message("popup_timeToday", [duration(today.seconds.central)]);
+    range.textContent = message("rangeBetween", [duration(today.seconds.low), duration(today.seconds.high)]);
   }
-  document.getElementById("today-count-word").textContent = pluralMessage("popup_actionWord", total.count);
-  // Actions per kind, every platform together, the most frequent first.
-  const kinds = new Map();
-  for (const row of overview.summary.rows) kinds.set(row.kind, (kinds.get(row.kind) ?? 0) + row.estimate.count);
+  document.getElementById("today-count-word").textContent = pluralMessage("popup_actionWord", today.count);
+  // Actions per kind, every platform together, the most frequent first (the core's order).
   document.getElementById("today-kinds").replaceChildren(
-    ...[...kinds]
-      .sort((a, b) => b[1] - a[1])
-      .map(([kind, count]) => {
-        const item = document.createElement("li");
-        const name = document.createElement("span");
-        name.textContent = message(`kind_${kind}`);
-        const number = document.createElement("span");
-        number.className = "number";
-        number.textContent = integer.format(count);
-        item.append(name, " ", number);
-        return item;
-      }),
+    ...today.kinds.map(({ kind, count }) => {
+      const item = document.createElement("li");
+      const name = document.createElement("span");
+      name.textContent = message(`kind_${kind}`);
+      const number = document.createElement("span");
+      number.className = "number";
+      number.textContent = integer.format(count);
+      item.append(name, " ", number);
+      return item;
+    }),
   );
 }
 
@@ -138,13 +135,13 @@ function tomorrow() {
   return midnight.getTime();
 }
 
-async function changePause(request, focusAfter) {
+async function changePause(type, fields, focusAfter) {
   try {
-    const settings = await ask(request, "settings");
-    const paused = showPause(settings);
+    const { settings } = await ask(type, fields);
+    showPause(settings);
     // Focus moves with the state it belongs to, before anything else is asked.
     document.getElementById(focusAfter).focus();
-    await showTab(paused);
+    await refresh();
   } catch (error) {
     showError(error);
   }
@@ -152,18 +149,16 @@ async function changePause(request, focusAfter) {
 
 document
   .getElementById("pause-hour")
-  .addEventListener("click", () => changePause({ type: "pause", until_ms: Date.now() + HOUR_MS }, "resume"));
+  .addEventListener("click", () => changePause("pause", { until_ms: Date.now() + HOUR_MS }, "resume"));
 document
   .getElementById("pause-tomorrow")
-  .addEventListener("click", () => changePause({ type: "pause", until_ms: tomorrow() }, "resume"));
-document.getElementById("pause-resumed").addEventListener("click", () => changePause({ type: "pause" }, "resume"));
-document.getElementById("resume").addEventListener("click", () => changePause({ type: "resume" }, "pause-hour"));
+  .addEventListener("click", () => changePause("pause", { until_ms: tomorrow() }, "resume"));
+document.getElementById("pause-resumed").addEventListener("click", () => changePause("pause", {}, "resume"));
+document.getElementById("resume").addEventListener("click", () => changePause("resume", {}, "pause-hour"));
 
 // --- this tab and diagnostics ---------------------------------------------------------------
 
-async function showTab(paused) {
-  const tab = await currentTab();
-  const diagnostics = await ask({ type: "diagnostics", tab_url: tab?.url ?? null });
+function showTab(diagnostics, paused) {
   const platform = diagnostics.tab_platform;
   const status = diagnostics.platforms.find((p) => p.platform === platform);
   const name = platform ? message(`platform_${platform}`) : "";
@@ -181,7 +176,7 @@ async function showTab(paused) {
     box.checked = status.enabled;
     box.onchange = async () => {
       try {
-        await ask({ type: "set_platform", platform, enabled: box.checked }, "settings");
+        await ask("set_platform", { platform, enabled: box.checked });
         await refresh();
       } catch (error) {
         showError(error);
@@ -212,39 +207,37 @@ function showDiagnostics(diagnostics) {
   document.getElementById("passive").textContent = integer.format(diagnostics.passive_captchas);
 }
 
+// --- a study report to review ---------------------------------------------------------------
+
+/** A study report waiting for the participant's review: said here, with the way to it. Asked of
+ *  the studies' module only for someone who joined a study; nobody else's popup loads it. */
+async function showStudiesDue() {
+  const answer = await ask("study_list");
+  const due = answer.studies.reduce((sum, study) => sum + study.due.length, 0);
+  if (due === 0) return;
+  const line = document.getElementById("study-due");
+  line.querySelector("a").textContent = pluralMessage("popup_studyDue", due, [integer.format(due)]);
+  line.hidden = false;
+}
+
 // --- everything -----------------------------------------------------------------------------
 
-async function refresh() {
-  const settings = await ask({ type: "settings" });
+/** Shows a popup answer: `answer` when given (the one asked as the page opened), or a new one. */
+async function refresh(answer) {
+  const { settings, today, diagnostics } = await (answer ?? askPopup());
   const paused = showPause(settings);
-  const overview = await ask({ type: "overview", locale: chrome.i18n.getUILanguage(), period: "today" });
-  showToday(overview);
-  await showTab(paused);
+  showToday(today);
+  showTab(diagnostics, paused);
 }
 
 // What happens while the popup is open (a like in the page beneath, a change on the dashboard)
 // shows at once.
 let pending;
-chrome.storage.onChanged.addListener((_changes, area) => {
+api.storage.onChanged.addListener((_changes, area) => {
   if (area !== "local") return;
   clearTimeout(pending);
   pending = setTimeout(() => refresh().catch(showError), 100);
 });
 
-refresh().catch(showError);
-
-// A study report waiting for the participant's review: said here, with the way to it. Only for
-// someone who joined a study (the studies' record exists); nobody else's popup asks.
-chrome.storage.local
-  .get("studies")
-  .then(async (stored) => {
-    if (!stored.studies) return;
-    const answer = await chrome.runtime.sendMessage({ type: "study_list" });
-    if (answer?.type !== "study_list") return;
-    const due = answer.studies.reduce((sum, study) => sum + study.due.length, 0);
-    if (due === 0) return;
-    const line = document.getElementById("study-due");
-    line.querySelector("a").textContent = pluralMessage("popup_studyDue", due, [integer.format(due)]);
-    line.hidden = false;
-  })
-  .catch(() => undefined);
+refresh(opening).catch(showError);
+opening.then(({ studies_joined }) => studies_joined && showStudiesDue()).catch(() => undefined);

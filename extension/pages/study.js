@@ -4,6 +4,8 @@
 // and nothing else — the reports sent, and leaving. Every text of a manifest comes from outside:
 // it is only ever set as text, never as markup.
 
+import { api } from "../lib/browser-api.js";
+import { ask as askCore } from "../lib/core-client.js";
 import { formats } from "./format.js";
 import { loadLanguage, translatePage } from "./i18n.js";
 
@@ -26,13 +28,18 @@ function element(tag, { text, className, ...attributes } = {}, ...children) {
   return made;
 }
 
-async function ask(request) {
-  const answer = await chrome.runtime.sendMessage(request);
-  if (answer?.type === "study_manifest_refused") {
-    throw new Error(message("study_refusedField", [answer.field, answer.problem]));
+/** Asks the studies' module; what stops a request is thrown as an Error in the page's words (a
+ *  refused manifest names its field). */
+async function ask(type, fields) {
+  try {
+    return await askCore(type, fields);
+  } catch (error) {
+    const answer = error.answer;
+    if (answer?.type === "study_manifest_refused") {
+      throw new Error(message("study_refusedField", [answer.field, answer.problem]));
+    }
+    throw new Error(answer?.message ?? message("study_noAnswer"));
   }
-  if (!answer || answer.type === "error") throw new Error(answer?.message ?? message("study_noAnswer"));
-  return answer;
 }
 
 function showError(error) {
@@ -128,7 +135,7 @@ $("manifest-form").addEventListener("submit", async (event) => {
     }
     let checked;
     try {
-      checked = await ask({ type: "study_check", manifest });
+      checked = await ask("study_check", { manifest });
     } catch (error) {
       throw new Error(message("study_refused", [error.message]));
     }
@@ -163,7 +170,7 @@ async function decide(decision) {
   if (!offered) return;
   clearError();
   try {
-    const answer = await ask({ type: "study_join", manifest: offered.manifest, decision, viewed_ms: offered.viewedMs });
+    const answer = await ask("study_join", { manifest: offered.manifest, decision, viewed_ms: offered.viewedMs });
     offered = null;
     $("consent").hidden = true;
     $("manifest-form").reset();
@@ -185,7 +192,7 @@ $("accept").addEventListener("click", () => {
   // A browser that does not know a key of the request throws at once rather than refusing:
   // joining goes on either way.
   try {
-    chrome.permissions.request(wanted).catch(() => false);
+    api.permissions.request(wanted).catch(() => false);
   } catch {
     // Nothing was asked; the reports still go to the inbox.
   }
@@ -285,7 +292,7 @@ function review(study, card) {
   send.addEventListener("click", async () => {
     clearError();
     try {
-      render(await ask({ type: "study_send", study: manifest.id, report_id: draft.report_id }));
+      render(await ask("study_send", { study: manifest.id, report_id: draft.report_id }));
       announce(message("study_sentAnnounce"));
     } catch (error) {
       showError(error);
@@ -298,7 +305,7 @@ function review(study, card) {
 async function preview(studyId, withheld) {
   clearError();
   try {
-    render(await ask({ type: "study_preview", study: studyId, withheld }), studyId);
+    render(await ask("study_preview", { study: studyId, withheld }), studyId);
   } catch (error) {
     showError(error);
   }
@@ -353,7 +360,7 @@ function leaveControls(study) {
     confirm.addEventListener("click", async () => {
       clearError();
       try {
-        render(await ask({ type: "study_leave", study: study.manifest.id }));
+        render(await ask("study_leave", { study: study.manifest.id }));
         announce(message("study_leftAnnounce", [study.manifest.title]));
       } catch (error) {
         showError(error);
@@ -440,13 +447,15 @@ function render(answer, focusStudy) {
   card?.querySelector("pre")?.scrollIntoView({ block: "nearest" });
 }
 
-ask({ type: "study_list" }).then(render, showError);
+ask("study_list").then(render, showError);
 
 // The queue moves in the worker (a report delivered, a retry scheduled): the page follows.
-chrome.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && "studies" in changes && listed)
-    ask({ type: "study_list" }).then((answer) => {
-      // A review in progress is not swept away while the participant reads it.
+api.storage.onChanged.addListener((_changes, area) => {
+  if (area === "local" && listed)
+    ask("study_list").then((answer) => {
+      // Only a list that changed is drawn again, and a review in progress is not swept away
+      // while the participant reads it.
+      if (JSON.stringify(answer) === JSON.stringify(listed)) return;
       if (!document.querySelector(".review input:focus")) render(answer);
     }, showError);
 });

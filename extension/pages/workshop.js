@@ -3,7 +3,7 @@
 // QR code) holding the totals only, with the student's real dashboard totals if they choose.
 //
 // The tasks, their scoring, the values and the codes all come from the classroom's WebAssembly
-// module (src/web_classroom.rs); this page only shows them and times the tasks. The teacher may
+// module (crates/classroom-web); this page only shows them and times the tasks. The teacher may
 // preset the language, the tasks and the time through managed storage (managed-schema.json).
 // `?seed=N` draws a given workshop (the same tasks for everyone, and for the tests).
 
@@ -14,6 +14,9 @@ import init, {
   workshop_results,
   workshop_tasks,
 } from "../pkg/tacheron_classroom.js";
+import { api } from "../lib/browser-api.js";
+import { ask } from "../lib/core-client.js";
+import { KINDS } from "../lib/names.js";
 import { clockDuration, moneyAmount, moneyRange } from "./classroom-format.js";
 import { loadLanguage, translate } from "./i18n.js";
 
@@ -75,7 +78,7 @@ let card = null;
 
 async function managedPreset() {
   try {
-    const { workshop } = await chrome.storage.managed.get("workshop");
+    const { workshop } = await api.storage.managed.get("workshop");
     return workshop;
   } catch {
     // No managed storage here (no policy, or a browser without it): the defaults.
@@ -296,14 +299,11 @@ function finish(timeUp) {
 // --- the share code -----------------------------------------------------------------------------
 
 async function dashboardTotals(period) {
-  const answer = await chrome.runtime.sendMessage({ type: "overview", period, locale: chrome.i18n.getUILanguage() });
-  if (answer?.type !== "overview") throw new Error(answer?.message ?? "no answer");
+  const answer = await ask("overview", { period, locale: api.i18n.getUILanguage() });
   const counts = {};
   for (const row of answer.overview.summary.rows) counts[row.kind] = (counts[row.kind] ?? 0) + row.estimate.count;
   return { span: period, counts, seconds: answer.overview.summary.total.seconds.central };
 }
-
-const KINDS = ["captcha", "reaction", "unreaction", "repost", "hashtag", "post", "upload", "report"];
 
 function showContents(shared) {
   const contents = shared.contents;
@@ -388,7 +388,7 @@ async function main() {
   $("sight-option").hidden = presetPlan.counts.image + presetPlan.counts.text === 0;
   choosePlan();
   $("without-sight").addEventListener("change", choosePlan);
-  card = await fetch(chrome.runtime.getURL("pages/rate-card.json"))
+  card = await fetch(api.runtime.getURL("pages/rate-card.json"))
     .then((response) => response.json())
     .catch(() => null);
   $("start-button").addEventListener("click", start);

@@ -11,6 +11,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
+  askCore,
   axeViolations as violations,
   dashboardReady,
   launchBrowser,
@@ -97,10 +98,7 @@ for (const language of ["en-US", "fr-FR"]) {
       await youtube.click("like-button-view-model button");
       await browser.waitForStored((data) => Object.keys(data).some((key) => key.startsWith("day:")), "the like");
       const helper = await load(browser, "onboarding", "light");
-      const imported = await helper.evaluate(
-        (file) => chrome.runtime.sendMessage({ type: "import", export: file }),
-        sampleExport(),
-      );
+      const imported = await askCore(helper, "import", { export: sampleExport() });
       assert.equal(imported.type, "imported", JSON.stringify(imported));
       await helper.close();
       await youtube.bringToFront();

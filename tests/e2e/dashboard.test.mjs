@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { launchBrowser, startFixtureServer, tabStops, tablesShown } from "./harness.mjs";
+import { askCore, launchBrowser, startFixtureServer, tablesShown, tabStops } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=dashboard";
 const LIKE = "like-button-view-model button";
@@ -91,10 +91,9 @@ const totalCount = (page) => page.textContent("#total-count");
 
 /** The core's overview, asked as the dashboard asks it. */
 function coreOverview(page, period) {
-  return page.evaluate(
-    (period) => chrome.runtime.sendMessage({ type: "overview", locale: chrome.i18n.getUILanguage(), period }),
-    period,
-  );
+  return page
+    .evaluate(() => chrome.i18n.getUILanguage())
+    .then((locale) => askCore(page, "overview", { locale, period }));
 }
 
 test("an imported export shows each period's totals, and choosing another period changes them", () =>
@@ -346,8 +345,7 @@ test("paused, a like counts nothing; resumed, counting starts again", () =>
     await dashboard.click("#pause-hour");
     // "until 3:12 PM", or from 11 PM on, "until Sunday, November 29 at 12:12 AM".
     await dashboard.locator("#pause-state", { hasText: /^Counting is paused until (\d|[A-Z][a-z]+day, )/ }).waitFor();
-    const settings = async () =>
-      (await dashboard.evaluate(() => chrome.runtime.sendMessage({ type: "settings" }))).settings;
+    const settings = async () => (await askCore(dashboard, "settings")).settings;
     const hour = (await settings()).paused.until.epoch_ms;
     assert.ok(Math.abs(hour - (Date.now() + 3_600_000)) < 60_000, "about an hour from now");
 
@@ -355,11 +353,10 @@ test("paused, a like counts nothing; resumed, counting starts again", () =>
     await dashboard.click("#pause-tomorrow");
     const midnight = new Date();
     midnight.setHours(24, 0, 0, 0);
-    await dashboard.waitForFunction(
-      async (expected) =>
-        (await chrome.runtime.sendMessage({ type: "settings" })).settings.paused?.until?.epoch_ms === expected,
-      midnight.getTime(),
-    );
+    await dashboard.waitForFunction(async (expected) => {
+      const { ask } = await import(chrome.runtime.getURL("lib/core-client.js"));
+      return (await ask("settings")).settings.paused?.until?.epoch_ms === expected;
+    }, midnight.getTime());
     assert.match(await dashboard.textContent("#pause-state"), /paused until/);
 
     // Until resumed: the like on YouTube counts nothing.
@@ -395,9 +392,10 @@ test("delete everything asks first, then empties the dashboard and forgets the s
     await importFile(page, writeFile("delete.json", exportOf(SPREAD)));
     await choosePeriod(page, "all", 20);
     await page.uncheck('#platforms input[name="x"]');
-    await page.waitForFunction(async () =>
-      (await chrome.runtime.sendMessage({ type: "settings" })).settings.disabled_platforms.includes("x"),
-    );
+    await page.waitForFunction(async () => {
+      const { ask } = await import(chrome.runtime.getURL("lib/core-client.js"));
+      return (await ask("settings")).settings.disabled_platforms.includes("x");
+    });
 
     // Cancelled: nothing happens.
     await page.click("#delete-open");

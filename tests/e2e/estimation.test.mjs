@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { EXTENSION_DIR, launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
+import { askCore, EXTENSION_DIR, launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=estimation";
 const LIKE = "like-button-view-model button";
@@ -91,7 +91,7 @@ const central = (dashboard, id) => dashboard.textContent(`#${id} .central`);
 
 /** The core's summary, asked from an extension page as the dashboard asks it. */
 async function coreSummary(page) {
-  const answer = await page.evaluate(() => chrome.runtime.sendMessage({ type: "summary" }));
+  const answer = await askCore(page, "summary");
   assert.equal(answer?.type, "summary", JSON.stringify(answer));
   return answer.summary;
 }
@@ -252,12 +252,9 @@ test("an own wage of zero or none is refused at the field, the previous choice s
         assert.equal(await dashboard.textContent("#wage-value"), shown);
       }
       // The core refuses it too, when asked directly.
-      const answer = await dashboard.evaluate(() =>
-        chrome.runtime.sendMessage({
-          type: "set_valuation",
-          valuation: { currency: "USD", wage: "own", own_hourly: 0 },
-        }),
-      );
+      const answer = await askCore(dashboard, "set_valuation", {
+        valuation: { currency: "USD", wage: "own", own_hourly: 0 },
+      });
       assert.equal(answer?.type, "error", JSON.stringify(answer));
       assert.deepEqual((await coreSummary(dashboard)).valuation, kept.valuation);
 

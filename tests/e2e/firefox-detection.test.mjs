@@ -253,7 +253,7 @@ for (const suite of suites) {
               ),
             "the barrier like",
           );
-          const answer = await firefox.inExtensionPage("return browser.runtime.sendMessage({ type: 'export' });");
+          const answer = await firefox.askCore("export");
           assertDetected(answer.export.records, c);
           passed = true;
         } finally {

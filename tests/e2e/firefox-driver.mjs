@@ -154,6 +154,19 @@ export async function startFirefox({ profile, timezone } = {}) {
     stored() {
       return this.inExtensionPage("return browser.storage.local.get(null);");
     },
+    /** Asks the core from the extension page open in the extension's tab, through the pages' own
+     *  client (lib/core-client.js): the answer, a refusal's or an error's answer included. */
+    askCore(type, fields = {}) {
+      return this.inExtensionPage(
+        `return (async (type, fields) => {
+           const { ask } = await import(browser.runtime.getURL("lib/core-client.js"));
+           try { return await ask(type, fields); }
+           catch (error) { return error.answer ?? { type: "no_answer", message: String(error.message) }; }
+         })(arguments[0], arguments[1]);`,
+        type,
+        fields,
+      );
+    },
     /** `run`, in the extension page open in the extension's tab. */
     async inExtensionPage(script, ...args) {
       await call("POST", "/window", { handle: extensionTab });

@@ -399,6 +399,25 @@ export async function dashboardReady(page) {
   await tablesShown(page);
 }
 
+/**
+ * Asks the core from an extension page (`page`), through the pages' own client
+ * (lib/core-client.js): the answer, whatever its type — a refusal's or an error's answer too, or
+ * `{ type: "no_answer", message }` when none came.
+ */
+export function askCore(page, type, fields = {}) {
+  return page.evaluate(
+    async ([type, fields]) => {
+      const { ask } = await import(chrome.runtime.getURL("lib/core-client.js"));
+      try {
+        return await ask(type, fields);
+      } catch (error) {
+        return error.answer ?? { type: "no_answer", message: String(error.message) };
+      }
+    },
+    [type, fields],
+  );
+}
+
 export class Browser {
   constructor(context, extensionId, server, profile, keepProfile = false) {
     this.context = context;

@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launchBrowser, startFixtureServer } from "./harness.mjs";
+import { askCore, launchBrowser, startFixtureServer } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=popup";
 const LIKE = "like-button-view-model button";
@@ -35,9 +35,6 @@ async function openPopup(browser) {
   await popup.locator("#pause-state").filter({ hasText: /\S/ }).waitFor();
   return popup;
 }
-
-/** Sends a message to the core from an extension page, as the pages do. */
-const send = (page, request) => page.evaluate((message) => chrome.runtime.sendMessage(message), request);
 
 const dayRecords = (data) => Object.keys(data).filter((key) => key.startsWith("day:"));
 
@@ -70,7 +67,7 @@ test("paused for an hour from the popup, a like counts nothing; resumed, a like 
     const before = Date.now();
     await popup.click("#pause-hour");
     await popup.locator("#pause-state", { hasText: "Paused until" }).waitFor();
-    const { settings } = await send(popup, { type: "settings" });
+    const { settings } = await askCore(popup, "settings");
     const until = settings.paused.until.epoch_ms;
     assert.ok(until >= before + 3_600_000 && until <= Date.now() + 3_600_000, `paused until ${until}`);
     const shown = new Intl.DateTimeFormat("en-US", { timeStyle: "short" }).format(until);
@@ -129,7 +126,7 @@ test("the popup is usable from the keyboard, with a visible focus", () =>
     await popup.keyboard.press("Shift+Tab");
     await popup.keyboard.press("Enter");
     await popup.locator("#pause-state", { hasText: /^Paused until tomorrow at 12:00\sAM\.$/ }).waitFor();
-    const { settings } = await send(popup, { type: "settings" });
+    const { settings } = await askCore(popup, "settings");
     const midnight = new Date();
     midnight.setHours(24, 0, 0, 0);
     assert.equal(settings.paused.until.epoch_ms, midnight.getTime(), "until the next local midnight");
@@ -141,7 +138,7 @@ test("the popup is usable from the keyboard, with a visible focus", () =>
     await popup.keyboard.press("Tab");
     await popup.keyboard.press("Enter");
     await popup.locator("#pause-state", { hasText: "Paused until you resume." }).waitFor();
-    assert.equal((await send(popup, { type: "settings" })).settings.paused, "until_resumed");
+    assert.equal((await askCore(popup, "settings")).settings.paused, "until_resumed");
 
     // The platform switch, with the space bar.
     await popup.keyboard.press(" "); // resume
@@ -164,13 +161,13 @@ test("the badge shows today's count when switched on, follows each action, and c
     };
     assert.equal(await badge(), "", "no badge unless the user asks for it");
 
-    const { settings } = await send(popup, { type: "settings" });
-    await send(popup, { type: "set_preferences", preferences: { ...settings.preferences, badge: true } });
+    const { settings } = await askCore(popup, "settings");
+    await askCore(popup, "set_preferences", { preferences: { ...settings.preferences, badge: true } });
     await waitForBadge("1"); // today's count at once, before any new action
     await page.click(DISLIKE);
     await waitForBadge("2");
 
-    await send(popup, { type: "set_preferences", preferences: { ...settings.preferences, badge: false } });
+    await askCore(popup, "set_preferences", { preferences: { ...settings.preferences, badge: false } });
     await waitForBadge("");
     await page.click(DISLIKE); // un-dislike: counted, but the badge stays off
     await browser.waitForStored((data) => JSON.stringify(data).includes("unreaction"), "the un-dislike");
@@ -192,8 +189,8 @@ test("the badge is set again at the next local midnight, when a new day's count 
 test("the popup speaks the language chosen in the settings", () =>
   withBrowser(async (browser) => {
     const popup = await openPopup(browser);
-    const { settings } = await send(popup, { type: "settings" });
-    await send(popup, { type: "set_preferences", preferences: { ...settings.preferences, language: "fr" } });
+    const { settings } = await askCore(popup, "settings");
+    await askCore(popup, "set_preferences", { preferences: { ...settings.preferences, language: "fr" } });
     await popup.reload();
     await popup.locator("#pause-state", { hasText: "Le comptage est en marche." }).waitFor();
     assert.equal(await popup.getAttribute("html", "lang"), "fr");
@@ -217,7 +214,7 @@ test("the welcome page opens at install, in English in an English browser", () =
       await page.keyboard.press("Tab");
       assert.equal(await page.evaluate(() => document.activeElement.id), "badge");
       await page.keyboard.press(" ");
-      const badgeOn = async () => (await send(page, { type: "settings" })).settings.preferences.badge;
+      const badgeOn = async () => (await askCore(page, "settings")).settings.preferences.badge;
       for (let attempt = 0; attempt < 50 && !(await badgeOn()); attempt += 1) await page.waitForTimeout(50);
       assert.ok(await badgeOn(), "the badge preference is on");
       await page.keyboard.press("Tab");

@@ -1,3 +1,5 @@
+import { erase, platformCases, platformRecords, sent, settle, typeInto, typeTwoLines } from "../case-builders.mjs";
+
 // Instagram: the heart's state is the aria-label of the svg that the page replaces on each click
 // (fixture tests/fixtures/instagram/). Post 1 starts not liked, post 2 liked. The comment form
 // under each post counts a post and its hashtags, sent with Post or with Enter (Shift+Enter only
@@ -7,134 +9,83 @@
 const FEED = "https://www.instagram.com/";
 const heart = (post, label) =>
   `article:nth-of-type(${post}) section [role="button"]:has(> div > svg[aria-label="${label}"])`;
-const like = (count) => ({ platform: "instagram", kind: "reaction", detail: "like", count });
-const unlike = (count) => ({ platform: "instagram", kind: "unreaction", detail: "like", count });
-const settle = { wait: 300 };
 const commentBox = (post) => `article:nth-of-type(${post}) form textarea`;
 const postButton = (post) => `article:nth-of-type(${post}) form [role="button"]:not(:has(svg))`;
-const comment = (count) => ({ platform: "instagram", kind: "post", detail: "post", count });
-const hashtags = (count) => ({ platform: "instagram", kind: "hashtag", count });
-const sent = { wait: 400 };
 const create = (label) => `a:has(svg[aria-label="${label}"])`;
 const CREATE_INPUT = '[role="dialog"] form[enctype="multipart/form-data"] input[type="file"]';
 const CREATE_DIALOG = '[role="dialog"]';
-const upload = (detail, count) => ({ platform: "instagram", kind: "upload", detail, count });
 const commentShown = (post) => `article:nth-of-type(${post}) .xcomment`;
 // The highlighted match in the suggestion list over a comment box.
 const suggested = (post, tag) =>
   `article:nth-of-type(${post}) [role="listbox"] [role="option"][aria-selected="true"]:has-text("${tag}")`;
-// Erases what the box holds, as a person would: had the sensor taken the key before for a send,
-// the box clearing now would make it count.
-const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
+
+const instagram = platformCases("instagram");
+const { like, unlike, post: comment, hashtags, upload } = platformRecords("instagram");
 
 export default [
   {
-    name: "instagram: liking a post counts one like",
-    platform: "instagram",
-    kind: "reaction",
-    url: FEED,
+    ...instagram.reaction("instagram: liking a post counts one like", FEED),
     steps: [{ click: heart(1, "Like") }, settle],
     expect: [like(1)],
   },
   {
-    name: "instagram: like then unlike counts one like and one unlike",
-    platform: "instagram",
-    kind: "unreaction",
-    url: FEED,
+    ...instagram.unreaction("instagram: like then unlike counts one like and one unlike", FEED),
     steps: [{ click: heart(1, "Like") }, { click: heart(1, "Unlike") }, settle],
     expect: [like(1), unlike(1)],
   },
   {
-    name: "instagram: unliking a post liked earlier counts one unlike",
-    platform: "instagram",
-    kind: "unreaction",
-    url: FEED,
+    ...instagram.unreaction("instagram: unliking a post liked earlier counts one unlike", FEED),
     steps: [{ click: heart(2, "Unlike") }, settle],
     expect: [unlike(1)],
   },
   {
-    name: "instagram: liking two posts counts two likes",
-    platform: "instagram",
-    kind: "reaction",
-    url: FEED,
+    ...instagram.reaction("instagram: liking two posts counts two likes", FEED),
     steps: [{ click: heart(1, "Like") }, { click: heart(2, "Unlike") }, { click: heart(2, "Like") }, settle],
     expect: [like(2), unlike(1)],
   },
   {
-    name: "instagram: liking in French (J’aime) counts one like",
-    platform: "instagram",
-    kind: "reaction",
-    url: `${FEED}?hl=fr`,
+    ...instagram.reaction("instagram: liking in French (J’aime) counts one like", `${FEED}?hl=fr`),
     steps: [{ click: heart(1, "J’aime") }, settle],
     expect: [like(1)],
   },
   {
-    name: "instagram: like then unlike in French (Je n’aime plus) counts one of each",
-    platform: "instagram",
-    kind: "unreaction",
-    url: `${FEED}?hl=fr`,
+    ...instagram.unreaction(
+      "instagram: like then unlike in French (Je n’aime plus) counts one of each",
+      `${FEED}?hl=fr`,
+    ),
     steps: [{ click: heart(1, "J’aime") }, { click: heart(1, "Je n’aime plus") }, settle],
     expect: [like(1), unlike(1)],
   },
   {
-    name: "instagram: a like made by the page's own script counts nothing",
-    platform: "instagram",
-    kind: "negative",
-    url: FEED,
+    ...instagram.negative("instagram: a like made by the page's own script counts nothing", FEED),
     steps: [{ untrustedClick: heart(1, "Like") }, settle],
     expect: [],
   },
   {
-    name: "instagram: the Save (bookmark) button is not a like",
-    platform: "instagram",
-    kind: "negative",
-    url: FEED,
+    ...instagram.negative("instagram: the Save (bookmark) button is not a like", FEED),
     steps: [{ click: 'article:nth-of-type(1) section [role="button"]:has(> div > svg[aria-label="Save"])' }, settle],
     expect: [],
   },
   {
-    name: "instagram: a comment counts one post and each distinct hashtag, not #123",
-    platform: "instagram",
-    kind: "hashtag",
-    url: FEED,
-    steps: [
-      { click: commentBox(1) },
-      { type: { selector: commentBox(1), text: "Magnifique 😍 #plage #été #Plage #123" } },
-      { click: postButton(1) },
-      sent,
-    ],
+    ...instagram.hashtag("instagram: a comment counts one post and each distinct hashtag, not #123", FEED),
+    steps: [...typeInto(commentBox(1), "Magnifique 😍 #plage #été #Plage #123"), { click: postButton(1) }, sent],
     expect: [comment(1), hashtags(2)],
     measured: { kind: "post", atLeastSeconds: 0.001 },
   },
   {
-    name: "instagram: a comment with French labels (Publier) counts one post",
-    platform: "instagram",
-    kind: "post",
-    url: `${FEED}?hl=fr`,
-    steps: [
-      { click: commentBox(2) },
-      { type: { selector: commentBox(2), text: "Superbe vue" } },
-      { click: postButton(2) },
-      sent,
-    ],
+    ...instagram.post("instagram: a comment with French labels (Publier) counts one post", `${FEED}?hl=fr`),
+    steps: [...typeInto(commentBox(2), "Superbe vue"), { click: postButton(2) }, sent],
     expect: [comment(1)],
   },
   {
-    name: "instagram: Post with an empty comment box counts nothing",
-    platform: "instagram",
-    kind: "negative",
-    url: FEED,
+    ...instagram.negative("instagram: Post with an empty comment box counts nothing", FEED),
     steps: [{ click: commentBox(1) }, { click: postButton(1) }, sent],
     expect: [],
   },
   {
-    name: "instagram: the emoji button in the comment form is not a second submit",
-    platform: "instagram",
-    kind: "post",
-    url: FEED,
+    ...instagram.post("instagram: the emoji button in the comment form is not a second submit", FEED),
     steps: [
-      { click: commentBox(1) },
-      { type: { selector: commentBox(1), text: "Nice" } },
+      ...typeInto(commentBox(1), "Nice"),
       { click: 'article:nth-of-type(1) form [role="button"]:has(svg[aria-label="Emoji"])' },
       { click: postButton(1) },
       sent,
@@ -142,13 +93,9 @@ export default [
     expect: [comment(1)],
   },
   {
-    name: "instagram: a comment sent with Enter counts one post and its hashtag",
-    platform: "instagram",
-    kind: "hashtag",
-    url: FEED,
+    ...instagram.hashtag("instagram: a comment sent with Enter counts one post and its hashtag", FEED),
     steps: [
-      { click: commentBox(1) },
-      { type: { selector: commentBox(1), text: "Trop beau #coucherdesoleil" } },
+      ...typeInto(commentBox(1), "Trop beau #coucherdesoleil"),
       { press: "Enter" },
       { waitFor: commentShown(1) },
       sent,
@@ -157,30 +104,20 @@ export default [
     measured: { kind: "post", atLeastSeconds: 0.001 },
   },
   {
-    name: "instagram: Shift+Enter starts a new line and sends nothing, even once the box is erased",
-    platform: "instagram",
-    kind: "negative",
-    url: FEED,
-    steps: [
-      { click: commentBox(1) },
-      { type: { selector: commentBox(1), text: "Hmm #maybe" } },
-      { press: "Shift+Enter" },
-      sent,
-      ...erase,
-      sent,
-    ],
+    ...instagram.negative(
+      "instagram: Shift+Enter starts a new line and sends nothing, even once the box is erased",
+      FEED,
+    ),
+    steps: [...typeInto(commentBox(1), "Hmm #maybe"), { press: "Shift+Enter" }, sent, ...erase, sent],
     expect: [],
   },
   {
-    name: "instagram: two lines joined with Shift+Enter, then Enter, count one post with the hashtags of both",
-    platform: "instagram",
-    kind: "hashtag",
-    url: `${FEED}?hl=fr`,
+    ...instagram.hashtag(
+      "instagram: two lines joined with Shift+Enter, then Enter, count one post with the hashtags of both",
+      `${FEED}?hl=fr`,
+    ),
     steps: [
-      { click: commentBox(2) },
-      { type: { selector: commentBox(2), text: "Au sommet #montagne" } },
-      { press: "Shift+Enter" },
-      { type: { selector: commentBox(2), text: "quelle montée #rando" } },
+      ...typeTwoLines(commentBox(2), "Au sommet #montagne", "Shift+Enter", "quelle montée #rando"),
       { press: "Enter" },
       { waitFor: commentShown(2) },
       sent,
@@ -190,13 +127,12 @@ export default [
   {
     // The Enter that picks a suggestion reaches the sensor as any Enter does; the post counts
     // once, when the box empties, with the text as last sent.
-    name: "instagram: Enter on a hashtag suggestion picks it and sends nothing, the next Enter sends: one post, one hashtag",
-    platform: "instagram",
-    kind: "hashtag",
-    url: FEED,
+    ...instagram.hashtag(
+      "instagram: Enter on a hashtag suggestion picks it and sends nothing, the next Enter sends: one post, one hashtag",
+      FEED,
+    ),
     steps: [
-      { click: commentBox(1) },
-      { type: { selector: commentBox(1), text: "Ce soir #sun" } },
+      ...typeInto(commentBox(1), "Ce soir #sun"),
       { waitFor: suggested(1, "#sunset") },
       { press: "Enter" },
       { type: { selector: commentBox(1), text: "encore" } },
@@ -212,24 +148,18 @@ export default [
     name: "instagram: Enter on a hashtag suggestion, then the comment erased, counts nothing",
     url: FEED,
     steps: [
-      { click: commentBox(1) },
-      { type: { selector: commentBox(1), text: "Ce soir #sun" } },
+      ...typeInto(commentBox(1), "Ce soir #sun"),
       { waitFor: suggested(1, "#sunset") },
       { press: "Enter" },
-      { press: "ControlOrMeta+A" },
-      { press: "Backspace" },
+      ...erase,
       sent,
     ],
     expect: [],
   },
   {
-    name: "instagram: Enter on a mention suggestion, then Post, counts one post",
-    platform: "instagram",
-    kind: "post",
-    url: `${FEED}?hl=fr`,
+    ...instagram.post("instagram: Enter on a mention suggestion, then Post, counts one post", `${FEED}?hl=fr`),
     steps: [
-      { click: commentBox(2) },
-      { type: { selector: commentBox(2), text: "Bravo @bo" } },
+      ...typeInto(commentBox(2), "Bravo @bo"),
       { waitFor: suggested(2, "@bob.fixture") },
       { press: "Enter" },
       { click: postButton(2) },
@@ -239,10 +169,10 @@ export default [
     expect: [comment(1)],
   },
   {
-    name: "instagram Create: a photo and a video chosen with Select from computer count as uploads",
-    platform: "instagram",
-    kind: "upload",
-    url: FEED,
+    ...instagram.upload(
+      "instagram Create: a photo and a video chosen with Select from computer count as uploads",
+      FEED,
+    ),
     steps: [
       { click: create("New post") },
       { upload: { selector: CREATE_INPUT, files: [{ name: "beach.jpg" }, { name: "waves.mp4" }] } },
@@ -251,10 +181,7 @@ export default [
     expect: [upload("image", 1), upload("video", 1)],
   },
   {
-    name: "instagram Create: two photos dropped on the dialog count two image uploads",
-    platform: "instagram",
-    kind: "upload",
-    url: `${FEED}?hl=fr`,
+    ...instagram.upload("instagram Create: two photos dropped on the dialog count two image uploads", `${FEED}?hl=fr`),
     steps: [
       { click: create("Nouvelle publication") },
       { trustedDrop: { selector: CREATE_DIALOG, files: [{ name: "one.jpg" }, { name: "two.png" }] } },
@@ -263,10 +190,7 @@ export default [
     expect: [upload("image", 2)],
   },
   {
-    name: "instagram Create: files dropped by the page's own script count nothing",
-    platform: "instagram",
-    kind: "negative",
-    url: FEED,
+    ...instagram.negative("instagram Create: files dropped by the page's own script count nothing", FEED),
     steps: [
       { click: create("New post") },
       {
@@ -283,10 +207,7 @@ export default [
     expect: [],
   },
   {
-    name: "instagram: a like and a photo chosen while logged out count nothing",
-    platform: "instagram",
-    kind: "negative",
-    url: `${FEED}?logged-out`,
+    ...instagram.negative("instagram: a like and a photo chosen while logged out count nothing", `${FEED}?logged-out`),
     steps: [
       { click: heart(1, "Like") },
       { click: create("New post") },

@@ -1,3 +1,5 @@
+import { platformCases, platformRecords, sent, settle, typeInto } from "../case-builders.mjs";
+
 // LinkedIn: the older feed's react-button__trigger with aria-pressed ("feed-shared-2022",
 // feed-legacy.html) and the 2025–26 server-driven feed whose reaction button carries its state in
 // its label ("view-name-2025", feed.html) (fixtures tests/fixtures/linkedin/). In both, post 1
@@ -11,12 +13,6 @@ const FEED = "https://www.linkedin.com/feed";
 const legacyLike = (post) => `[data-id="urn:li:activity:720000000000000000${post}"] button.react-button__trigger`;
 const reactionButton = (post) =>
   `[componentkey^="urn:li:activity:730000000000000000${post}"] button[data-view-name="reaction-button"]`;
-const like = (count) => ({ platform: "linkedin", kind: "reaction", detail: "like", count });
-const unlike = (count) => ({ platform: "linkedin", kind: "unreaction", detail: "like", count });
-const settle = { wait: 300 };
-const post = (count) => ({ platform: "linkedin", kind: "post", detail: "post", count });
-const hashtags = (count) => ({ platform: "linkedin", kind: "hashtag", count });
-const sent = { wait: 400 };
 const START_POST = "button.share-box-feed-entry__trigger";
 const SHARE_EDITOR = '[role="dialog"] .ql-editor[contenteditable="true"]';
 const SHARE_POST = '[role="dialog"] button.share-actions__primary-action';
@@ -35,98 +31,72 @@ const MEDIA = (label) => `[data-view-name="share-box"] button[aria-label="${labe
 const INTEROP = '[data-testid="interop-shadowdom"]';
 const INTEROP_MEDIA_INPUT = `${INTEROP} input#media-editor-file-selector__file-input`;
 const INTEROP_MEDIA_SHOWN = `${INTEROP} .media-editor-file-selector__files li`;
-const upload = (detail, count) => ({ platform: "linkedin", kind: "upload", detail, count });
+
+const linkedin = platformCases("linkedin");
+const { like, unlike, post, hashtags, upload } = platformRecords("linkedin");
 
 export default [
   {
-    name: "linkedin legacy feed: a like counts one like",
-    platform: "linkedin",
-    kind: "reaction",
-    url: LEGACY,
+    ...linkedin.reaction("linkedin legacy feed: a like counts one like", LEGACY),
     steps: [{ click: legacyLike(1) }, settle],
     expect: [like(1)],
   },
   {
-    name: "linkedin legacy feed: like then unlike counts one of each",
-    platform: "linkedin",
-    kind: "unreaction",
-    url: LEGACY,
+    ...linkedin.unreaction("linkedin legacy feed: like then unlike counts one of each", LEGACY),
     steps: [{ click: legacyLike(1) }, { click: legacyLike(1) }, settle],
     expect: [like(1), unlike(1)],
   },
   {
-    name: "linkedin legacy feed: taking back an earlier like counts one unlike",
-    platform: "linkedin",
-    kind: "unreaction",
-    url: LEGACY,
+    ...linkedin.unreaction("linkedin legacy feed: taking back an earlier like counts one unlike", LEGACY),
     steps: [{ click: legacyLike(2) }, settle],
     expect: [unlike(1)],
   },
   {
-    name: "linkedin feed: a like counts one like",
-    platform: "linkedin",
-    kind: "reaction",
-    url: FEED,
+    ...linkedin.reaction("linkedin feed: a like counts one like", FEED),
     steps: [{ click: reactionButton(1) }, settle],
     expect: [like(1)],
   },
   {
-    name: "linkedin feed: like then unlike counts one of each",
-    platform: "linkedin",
-    kind: "unreaction",
-    url: FEED,
+    ...linkedin.unreaction("linkedin feed: like then unlike counts one of each", FEED),
     steps: [{ click: reactionButton(1) }, { click: reactionButton(1) }, settle],
     expect: [like(1), unlike(1)],
   },
   {
-    name: "linkedin feed: taking back an earlier like counts one unlike",
-    platform: "linkedin",
-    kind: "unreaction",
-    url: FEED,
+    ...linkedin.unreaction("linkedin feed: taking back an earlier like counts one unlike", FEED),
     steps: [{ click: reactionButton(2) }, settle],
     expect: [unlike(1)],
   },
   {
-    name: "linkedin feed: a like in French (État du bouton de réaction) counts one like",
-    platform: "linkedin",
-    kind: "reaction",
-    url: `${FEED}?hl=fr`,
+    ...linkedin.reaction(
+      "linkedin feed: a like in French (État du bouton de réaction) counts one like",
+      `${FEED}?hl=fr`,
+    ),
     steps: [{ click: reactionButton(1) }, settle],
     expect: [like(1)],
   },
   {
-    name: "linkedin feed: like then unlike in French counts one of each",
-    platform: "linkedin",
-    kind: "unreaction",
-    url: `${FEED}?hl=fr`,
+    ...linkedin.unreaction("linkedin feed: like then unlike in French counts one of each", `${FEED}?hl=fr`),
     steps: [{ click: reactionButton(1) }, { click: reactionButton(1) }, settle],
     expect: [like(1), unlike(1)],
   },
   {
-    name: "linkedin legacy feed: a like made by the page's own script counts nothing",
-    platform: "linkedin",
-    kind: "negative",
-    url: LEGACY,
+    ...linkedin.negative("linkedin legacy feed: a like made by the page's own script counts nothing", LEGACY),
     steps: [{ untrustedClick: legacyLike(1) }, settle],
     expect: [],
   },
   {
-    name: "linkedin feed: a like made by the page's own script counts nothing",
-    platform: "linkedin",
-    kind: "negative",
-    url: FEED,
+    ...linkedin.negative("linkedin feed: a like made by the page's own script counts nothing", FEED),
     steps: [{ untrustedClick: reactionButton(1) }, settle],
     expect: [],
   },
   {
-    name: "linkedin legacy share box: a post counts the post and each distinct hashtag, not #123",
-    platform: "linkedin",
-    kind: "hashtag",
-    url: LEGACY,
+    ...linkedin.hashtag(
+      "linkedin legacy share box: a post counts the post and each distinct hashtag, not #123",
+      LEGACY,
+    ),
     steps: [
       { click: START_POST },
-      { click: SHARE_EDITOR },
-      { type: { selector: SHARE_EDITOR, text: "Hiring! #recrutement #OpenToWork #Recrutement #123" } },
+      ...typeInto(SHARE_EDITOR, "Hiring! #recrutement #OpenToWork #Recrutement #123"),
       { click: SHARE_POST },
       sent,
     ],
@@ -134,54 +104,40 @@ export default [
     measured: { kind: "post", atLeastSeconds: 0.001 },
   },
   {
-    name: "linkedin legacy share box: Post with an empty editor counts nothing",
-    platform: "linkedin",
-    kind: "negative",
-    url: LEGACY,
+    ...linkedin.negative("linkedin legacy share box: Post with an empty editor counts nothing", LEGACY),
     steps: [{ click: START_POST }, { click: SHARE_EDITOR }, { click: SHARE_POST }, sent],
     expect: [],
   },
   {
-    name: "linkedin legacy comment box: a comment in French counts one post and its hashtag",
-    platform: "linkedin",
-    kind: "hashtag",
-    url: `${LEGACY}?hl=fr`,
+    ...linkedin.hashtag(
+      "linkedin legacy comment box: a comment in French counts one post and its hashtag",
+      `${LEGACY}?hl=fr`,
+    ),
     steps: [
       { click: LEGACY_COMMENT },
-      { click: LEGACY_COMMENT_EDITOR },
-      { type: { selector: LEGACY_COMMENT_EDITOR, text: "Bravo à l’équipe #qualité" } },
+      ...typeInto(LEGACY_COMMENT_EDITOR, "Bravo à l’équipe #qualité"),
       { click: LEGACY_COMMENT_SUBMIT },
       sent,
     ],
     expect: [post(1), hashtags(1)],
   },
   {
-    name: "linkedin feed comment box: a comment counts one post and each distinct hashtag",
-    platform: "linkedin",
-    kind: "hashtag",
-    url: FEED,
+    ...linkedin.hashtag("linkedin feed comment box: a comment counts one post and each distinct hashtag", FEED),
     steps: [
       { click: COMMENT },
-      { click: COMMENT_EDITOR },
-      { type: { selector: COMMENT_EDITOR, text: "Congrats! #testing #Тестирование #testing" } },
+      ...typeInto(COMMENT_EDITOR, "Congrats! #testing #Тестирование #testing"),
       { click: COMMENT_SUBMIT },
       sent,
     ],
     expect: [post(1), hashtags(2)],
   },
   {
-    name: "linkedin feed comment box: Comment with an empty editor counts nothing",
-    platform: "linkedin",
-    kind: "negative",
-    url: FEED,
+    ...linkedin.negative("linkedin feed comment box: Comment with an empty editor counts nothing", FEED),
     steps: [{ click: COMMENT }, { click: COMMENT_EDITOR }, { click: COMMENT_SUBMIT }, sent],
     expect: [],
   },
   {
-    name: "linkedin legacy share box: two images chosen under Add media count two image uploads",
-    platform: "linkedin",
-    kind: "upload",
-    url: LEGACY,
+    ...linkedin.upload("linkedin legacy share box: two images chosen under Add media count two image uploads", LEGACY),
     steps: [
       { click: ADD_MEDIA("Add media") },
       { upload: { selector: MEDIA_INPUT, files: [{ name: "chart.png" }, { name: "team.jpg" }] } },
@@ -190,10 +146,10 @@ export default [
     expect: [upload("image", 2)],
   },
   {
-    name: "linkedin legacy share box in French: a video chosen under Ajouter un média counts one video upload",
-    platform: "linkedin",
-    kind: "upload",
-    url: `${LEGACY}?hl=fr`,
+    ...linkedin.upload(
+      "linkedin legacy share box in French: a video chosen under Ajouter un média counts one video upload",
+      `${LEGACY}?hl=fr`,
+    ),
     steps: [
       { click: ADD_MEDIA("Ajouter un média") },
       { upload: { selector: MEDIA_INPUT, files: [{ name: "demo.webm" }] } },
@@ -202,10 +158,10 @@ export default [
     expect: [upload("video", 1)],
   },
   {
-    name: "linkedin feed share box: an image chosen under Media, in the interop shadow root, counts one image upload",
-    platform: "linkedin",
-    kind: "upload",
-    url: FEED,
+    ...linkedin.upload(
+      "linkedin feed share box: an image chosen under Media, in the interop shadow root, counts one image upload",
+      FEED,
+    ),
     steps: [
       { click: MEDIA("Media") },
       { upload: { selector: INTEROP_MEDIA_INPUT, files: [{ name: "roadmap.png" }] } },
@@ -215,10 +171,10 @@ export default [
     expect: [upload("image", 1)],
   },
   {
-    name: "linkedin feed share box in French: a video chosen under Média, in the interop shadow root, counts one video upload",
-    platform: "linkedin",
-    kind: "upload",
-    url: `${FEED}?hl=fr`,
+    ...linkedin.upload(
+      "linkedin feed share box in French: a video chosen under Média, in the interop shadow root, counts one video upload",
+      `${FEED}?hl=fr`,
+    ),
     steps: [
       { click: MEDIA("Média") },
       { upload: { selector: INTEROP_MEDIA_INPUT, files: [{ name: "demo.mp4" }] } },
@@ -228,10 +184,7 @@ export default [
     expect: [upload("video", 1)],
   },
   {
-    name: "linkedin: a like while logged out counts nothing",
-    platform: "linkedin",
-    kind: "negative",
-    url: `${FEED}?logged-out`,
+    ...linkedin.negative("linkedin: a like while logged out counts nothing", `${FEED}?logged-out`),
     steps: [{ click: reactionButton(1) }, settle],
     expect: [],
   },

@@ -1,179 +1,100 @@
+import { erase, platformCases, platformRecords, sent, settle, typeInto, typeTwoLines } from "../case-builders.mjs";
+
 // X (x.com): likes by click and by the "l" shortcut, reposts only when confirmed, posts with
 // their hashtags, uploads, and what must count nothing.
 const HOME = "https://x.com/home";
 const FIRST = '[data-testid="cellInnerDiv"]:nth-child(1)';
 const LIKE = `${FIRST} [data-testid="like"], ${FIRST} [data-testid="unlike"]`;
 const RETWEET = `${FIRST} [data-testid="retweet"]`;
+const CONFIRM = '[data-testid="retweetConfirm"]';
+const CANCEL = '[data-testid="menuCancel"]';
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-// Erases what the composer holds, as a person would: had the sensor taken the key before for a
-// send, the composer clearing now would make it count.
-const erase = [{ press: "ControlOrMeta+A" }, { press: "Backspace" }];
+const POST = '[data-testid="tweetButtonInline"]';
+
+const x = platformCases("x");
+const { like, unlike, repost, post, hashtags, upload } = platformRecords("x");
 
 export default [
   {
-    name: "x: a like",
-    platform: "x",
-    kind: "reaction",
-    url: HOME,
+    ...x.reaction("x: a like", HOME),
     steps: [{ click: LIKE }],
-    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+    expect: [like(1)],
   },
   {
-    name: "x: like then unlike",
-    platform: "x",
-    kind: "unreaction",
-    url: HOME,
+    ...x.unreaction("x: like then unlike", HOME),
     steps: [{ click: LIKE }, { click: LIKE }],
-    expect: [
-      { platform: "x", kind: "reaction", detail: "like", count: 1 },
-      { platform: "x", kind: "unreaction", detail: "like", count: 1 },
-    ],
+    expect: [like(1), unlike(1)],
   },
   {
-    name: "x: like, unlike, like again within ten minutes is one of each",
-    platform: "x",
-    kind: "unreaction",
-    url: HOME,
+    ...x.unreaction("x: like, unlike, like again within ten minutes is one of each", HOME),
     steps: [{ click: LIKE }, { click: LIKE }, { click: LIKE }],
-    expect: [
-      { platform: "x", kind: "reaction", detail: "like", count: 1 },
-      { platform: "x", kind: "unreaction", detail: "like", count: 1 },
-    ],
+    expect: [like(1), unlike(1)],
   },
   {
-    name: "x: like then unlike, the button held down a while each time",
-    platform: "x",
-    kind: "unreaction",
-    url: HOME,
+    ...x.unreaction("x: like then unlike, the button held down a while each time", HOME),
     steps: [
       { click: LIKE, hold: 250 },
       { click: LIKE, hold: 250 },
     ],
-    expect: [
-      { platform: "x", kind: "reaction", detail: "like", count: 1 },
-      { platform: "x", kind: "unreaction", detail: "like", count: 1 },
-    ],
+    expect: [like(1), unlike(1)],
   },
   {
-    name: "x: a like with the button held down longer than the sensor waits for a click",
-    platform: "x",
-    kind: "reaction",
-    url: HOME,
+    ...x.reaction("x: a like with the button held down longer than the sensor waits for a click", HOME),
     steps: [{ click: LIKE, hold: 3300 }],
-    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+    expect: [like(1)],
   },
   {
-    name: "x: a like pressed from the keyboard (Enter on the focused button)",
-    platform: "x",
-    kind: "reaction",
-    url: HOME,
+    ...x.reaction("x: a like pressed from the keyboard (Enter on the focused button)", HOME),
     steps: [{ focus: LIKE }, { press: "Enter" }],
-    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+    expect: [like(1)],
   },
   {
-    name: "x: the repost item pressed, then let go over Cancel, counts nothing",
-    platform: "x",
-    kind: "negative",
-    url: HOME,
-    steps: [
-      { click: RETWEET },
-      { pressAndRelease: { down: '[data-testid="retweetConfirm"]', up: '[data-testid="menuCancel"]' } },
-      { wait: 300 },
-    ],
+    ...x.negative("x: the repost item pressed, then let go over Cancel, counts nothing", HOME),
+    steps: [{ click: RETWEET }, { pressAndRelease: { down: CONFIRM, up: CANCEL } }, settle],
     expect: [],
   },
   {
-    name: "x: the l shortcut on the focused post likes it",
-    platform: "x",
-    kind: "reaction",
-    url: `${HOME}?hl=fr`,
+    ...x.reaction("x: the l shortcut on the focused post likes it", `${HOME}?hl=fr`),
     steps: [{ focus: `${FIRST} article` }, { press: "l" }],
-    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+    expect: [like(1)],
   },
   {
-    name: "x: a confirmed repost",
-    platform: "x",
-    kind: "repost",
-    url: HOME,
-    steps: [{ click: RETWEET }, { click: '[data-testid="retweetConfirm"]' }],
-    expect: [{ platform: "x", kind: "repost", detail: "repost", count: 1 }],
+    ...x.repost("x: a confirmed repost", HOME),
+    steps: [{ click: RETWEET }, { click: CONFIRM }],
+    expect: [repost(1)],
   },
   {
-    name: "x: the repost menu opened then dismissed counts nothing",
-    platform: "x",
-    kind: "negative",
-    url: HOME,
-    steps: [{ click: RETWEET }, { click: '[data-testid="menuCancel"]' }],
+    ...x.negative("x: the repost menu opened then dismissed counts nothing", HOME),
+    steps: [{ click: RETWEET }, { click: CANCEL }],
     expect: [],
   },
   {
-    name: "x: a post with hashtags counts the post and each distinct tag",
-    platform: "x",
-    kind: "hashtag",
-    url: HOME,
+    ...x.hashtag("x: a post with hashtags counts the post and each distinct tag", HOME),
     steps: [
-      { click: EDITOR },
-      { type: { selector: EDITOR, text: "Le #travail du clic et le #DigitalLabour, #travail encore #123" } },
-      { click: '[data-testid="tweetButtonInline"]' },
-      { wait: 400 },
+      ...typeInto(EDITOR, "Le #travail du clic et le #DigitalLabour, #travail encore #123"),
+      { click: POST },
+      sent,
     ],
-    expect: [
-      { platform: "x", kind: "hashtag", count: 2 },
-      { platform: "x", kind: "post", detail: "post", count: 1 },
-    ],
+    expect: [hashtags(2), post(1)],
     measured: { kind: "post", atLeastSeconds: 0.001 },
   },
   {
-    name: "x: ctrl+enter posts too",
-    platform: "x",
-    kind: "post",
-    url: HOME,
-    steps: [
-      { click: EDITOR },
-      { type: { selector: EDITOR, text: "hello" } },
-      { press: "Control+Enter" },
-      { wait: 400 },
-    ],
-    expect: [{ platform: "x", kind: "post", detail: "post", count: 1 }],
+    ...x.post("x: ctrl+enter posts too", HOME),
+    steps: [...typeInto(EDITOR, "hello"), { press: "Control+Enter" }, sent],
+    expect: [post(1)],
   },
   {
-    name: "x: Enter alone in the composer starts a new line, not a post, even once the draft is erased",
-    platform: "x",
-    kind: "negative",
-    url: HOME,
-    steps: [
-      { click: EDITOR },
-      { type: { selector: EDITOR, text: "thinking #draft" } },
-      { press: "Enter" },
-      { wait: 400 },
-      ...erase,
-      { wait: 400 },
-    ],
+    ...x.negative("x: Enter alone in the composer starts a new line, not a post, even once the draft is erased", HOME),
+    steps: [...typeInto(EDITOR, "thinking #draft"), { press: "Enter" }, sent, ...erase, sent],
     expect: [],
   },
   {
-    name: "x: a new line with Enter, then Post, counts one post with the hashtags of both lines",
-    platform: "x",
-    kind: "hashtag",
-    url: HOME,
-    steps: [
-      { click: EDITOR },
-      { type: { selector: EDITOR, text: "first #one" } },
-      { press: "Enter" },
-      { type: { selector: EDITOR, text: "second #two" } },
-      { click: '[data-testid="tweetButtonInline"]' },
-      { wait: 400 },
-    ],
-    expect: [
-      { platform: "x", kind: "hashtag", count: 2 },
-      { platform: "x", kind: "post", detail: "post", count: 1 },
-    ],
+    ...x.hashtag("x: a new line with Enter, then Post, counts one post with the hashtags of both lines", HOME),
+    steps: [...typeTwoLines(EDITOR, "first #one", "Enter", "second #two"), { click: POST }, sent],
+    expect: [hashtags(2), post(1)],
   },
   {
-    name: "x: two images and a video uploaded",
-    platform: "x",
-    kind: "upload",
-    url: HOME,
+    ...x.upload("x: two images and a video uploaded", HOME),
     steps: [
       {
         upload: {
@@ -186,76 +107,49 @@ export default [
         },
       },
     ],
-    expect: [
-      { platform: "x", kind: "upload", detail: "image", count: 2 },
-      { platform: "x", kind: "upload", detail: "video", count: 1 },
-    ],
+    expect: [upload("image", 2), upload("video", 1)],
   },
   {
-    name: "x: an image and a video dropped on the composer",
-    platform: "x",
-    kind: "upload",
-    url: HOME,
+    ...x.upload("x: an image and a video dropped on the composer", HOME),
     steps: [{ trustedDrop: { selector: EDITOR, files: [{ name: "photo.jpg" }, { name: "clip.mp4" }] } }],
-    expect: [
-      { platform: "x", kind: "upload", detail: "image", count: 1 },
-      { platform: "x", kind: "upload", detail: "video", count: 1 },
-    ],
+    expect: [upload("image", 1), upload("video", 1)],
   },
   {
-    name: "x: an image pasted into the composer",
-    platform: "x",
-    kind: "upload",
-    url: HOME,
+    ...x.upload("x: an image pasted into the composer", HOME),
     steps: [{ pasteImage: EDITOR }],
-    expect: [{ platform: "x", kind: "upload", detail: "image", count: 1 }],
+    expect: [upload("image", 1)],
   },
   {
-    name: "x: a paste of a file made by the page's own script counts nothing",
-    platform: "x",
-    kind: "upload",
-    url: HOME,
+    ...x.upload("x: a paste of a file made by the page's own script counts nothing", HOME),
     steps: [{ untrustedPaste: EDITOR }],
     expect: [],
   },
   {
-    name: "x: a post that arrived by infinite scroll",
-    platform: "x",
-    kind: "reaction",
-    url: `${HOME}?posts=20`,
+    ...x.reaction("x: a post that arrived by infinite scroll", `${HOME}?posts=20`),
     steps: [
       { scrollToEnd: true },
       { waitFor: '[data-testid="cellInnerDiv"]:nth-child(23)' },
       { click: '[data-testid="cellInnerDiv"]:nth-child(23) [data-testid="like"]' },
     ],
-    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+    expect: [like(1)],
   },
   {
-    name: "x: a like after client-side navigation",
-    platform: "x",
-    kind: "reaction",
-    url: HOME,
+    ...x.reaction("x: a like after client-side navigation", HOME),
     steps: [{ click: `${FIRST} a[href="/fixture_user"]` }, { waitFor: "#text-1850000000000000999" }, { click: LIKE }],
-    expect: [{ platform: "x", kind: "reaction", detail: "like", count: 1 }],
+    expect: [like(1)],
   },
   {
-    name: "x: a page script's like, post and file drop count nothing",
-    platform: "x",
-    kind: "negative",
-    url: HOME,
+    ...x.negative("x: a page script's like, post and file drop count nothing", HOME),
     steps: [
       { untrustedClick: LIKE },
       { untrustedClick: RETWEET },
-      { untrustedClick: '[data-testid="retweetConfirm"]' },
+      { untrustedClick: CONFIRM },
       { drop: { selector: EDITOR, files: [{ name: "a.png", mimeType: "image/png" }] } },
     ],
     expect: [],
   },
   {
-    name: "x: nothing counts when logged out",
-    platform: "x",
-    kind: "negative",
-    url: `${HOME}?logged-out`,
+    ...x.negative("x: nothing counts when logged out", `${HOME}?logged-out`),
     steps: [{ click: LIKE }],
     expect: [],
   },

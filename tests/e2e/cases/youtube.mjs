@@ -1,80 +1,59 @@
+import { platformCases, platformRecords, sent, settle, typeInto } from "../case-builders.mjs";
+
 // YouTube beyond the walking skeleton: Shorts' older markup, comments with hashtags, reports,
 // logged-out pages and the same markup on another site.
 const WATCH = "https://www.youtube.com/watch?v=cases";
 const COMMENT_BOX = "#contenteditable-root";
+const SUBMIT_REPORT = "yt-report-form-modal-renderer #submit-button button";
+const CANCEL_REPORT = "yt-report-form-modal-renderer #cancel-button button";
+
+const youtube = platformCases("youtube");
+const otherSite = platformCases("other site");
+const { like, post, hashtags, report } = platformRecords("youtube");
+const dislike = (count) => ({ platform: "youtube", kind: "reaction", detail: "dislike", count });
 
 export default [
   {
-    name: "youtube: a dislike on a Short (2022 markup)",
-    platform: "youtube",
-    kind: "reaction",
-    url: "https://www.youtube.com/shorts",
+    ...youtube.reaction("youtube: a dislike on a Short (2022 markup)", "https://www.youtube.com/shorts"),
     steps: [{ click: "#dislike-button #button" }],
-    expect: [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
+    expect: [dislike(1)],
   },
   {
-    name: "youtube: like then dislike in the 2023 markup",
-    platform: "youtube",
-    kind: "reaction",
-    url: "https://www.youtube.com/watch-2023?v=cases",
-    steps: [{ click: "#segmented-like-button button" }, { click: "#segmented-dislike-button button" }, { wait: 300 }],
-    expect: [
-      { platform: "youtube", kind: "reaction", detail: "dislike", count: 1 },
-      { platform: "youtube", kind: "reaction", detail: "like", count: 1 },
-    ],
+    ...youtube.reaction("youtube: like then dislike in the 2023 markup", "https://www.youtube.com/watch-2023?v=cases"),
+    steps: [{ click: "#segmented-like-button button" }, { click: "#segmented-dislike-button button" }, settle],
+    expect: [dislike(1), like(1)],
   },
   {
-    name: "youtube: a comment with a French and a Japanese hashtag",
-    platform: "youtube",
-    kind: "hashtag",
-    url: `${WATCH}&hl=fr`,
-    steps: [
-      { click: COMMENT_BOX },
-      { type: { selector: COMMENT_BOX, text: "Merci ! #économie #日本語 &#39; #42" } },
-      { click: "#submit-button button" },
-      { wait: 400 },
-    ],
-    expect: [
-      { platform: "youtube", kind: "hashtag", count: 2 },
-      { platform: "youtube", kind: "post", detail: "post", count: 1 },
-    ],
+    ...youtube.hashtag("youtube: a comment with a French and a Japanese hashtag", `${WATCH}&hl=fr`),
+    steps: [...typeInto(COMMENT_BOX, "Merci ! #économie #日本語 &#39; #42"), { click: "#submit-button button" }, sent],
+    expect: [hashtags(2), post(1)],
   },
   {
-    name: "youtube: a report submitted",
-    platform: "youtube",
-    kind: "report",
-    url: WATCH,
-    steps: [{ click: "#more-actions" }, { click: "yt-report-form-modal-renderer #submit-button button" }],
-    expect: [{ platform: "youtube", kind: "report", detail: "report", count: 1 }],
+    ...youtube.report("youtube: a report submitted", WATCH),
+    steps: [{ click: "#more-actions" }, { click: SUBMIT_REPORT }],
+    expect: [report(1)],
   },
   {
-    name: "youtube: a report form opened then cancelled counts nothing",
-    platform: "youtube",
-    kind: "negative",
-    url: WATCH,
-    steps: [{ click: "#more-actions" }, { click: "yt-report-form-modal-renderer #cancel-button button" }],
+    ...youtube.negative("youtube: a report form opened then cancelled counts nothing", WATCH),
+    steps: [{ click: "#more-actions" }, { click: CANCEL_REPORT }],
     expect: [],
   },
   {
-    name: "youtube: nothing counts when logged out",
-    platform: "youtube",
-    kind: "negative",
-    url: `${WATCH}&logged-out`,
+    ...youtube.negative("youtube: nothing counts when logged out", `${WATCH}&logged-out`),
     steps: [{ click: "like-button-view-model button" }],
     expect: [],
   },
   {
-    name: "youtube markup on a non-platform site counts nothing",
-    platform: "other site",
-    kind: "negative",
-    url: "https://www.example.org/watch?v=cases",
+    ...otherSite.negative(
+      "youtube markup on a non-platform site counts nothing",
+      "https://www.example.org/watch?v=cases",
+    ),
     steps: [
       { click: "like-button-view-model button" },
-      { click: COMMENT_BOX },
-      { type: { selector: COMMENT_BOX, text: "#nope" } },
+      ...typeInto(COMMENT_BOX, "#nope"),
       { click: "#submit-button button" },
       { click: "#more-actions" },
-      { click: "yt-report-form-modal-renderer #submit-button button" },
+      { click: SUBMIT_REPORT },
     ],
     expect: [],
   },
