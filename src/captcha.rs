@@ -159,12 +159,29 @@ mod tests {
             .expect("recaptcha")
     }
 
+    /// Records reCAPTCHA's events in `tab` on `platform`: `(event, challenge, now_ms)`.
+    fn recaptcha_in(
+        progress: &mut CaptchaProgress,
+        platform: Platform,
+        tab: i64,
+    ) -> impl FnMut(CaptchaEvent, Option<&str>, i64) -> CaptchaOutcome + '_ {
+        move |event, challenge, ms| {
+            progress.record(recaptcha(), platform, tab, event, challenge, ms)
+        }
+    }
+
+    /// The action a solve counts; anything but a solve fails the test.
+    fn solved(outcome: CaptchaOutcome) -> Action {
+        let CaptchaOutcome::Solved(action) = outcome else {
+            panic!("expected a solve, got {outcome:?}");
+        };
+        action
+    }
+
     #[test]
     fn an_image_challenge_is_timed_from_the_click_with_rounds_and_tiles() {
         let mut progress = CaptchaProgress::default();
-        let p = recaptcha();
-        let mut at =
-            |event, challenge, ms| progress.record(p, Platform::Other, 3, event, challenge, ms);
+        let mut at = recaptcha_in(&mut progress, Platform::Other, 3);
         assert_eq!(
             at(CaptchaEvent::Interact, None, 1_000),
             CaptchaOutcome::Pending
@@ -176,9 +193,7 @@ mod tests {
         at(CaptchaEvent::Round, None, 5_000);
         at(CaptchaEvent::Tile, None, 6_000);
         at(CaptchaEvent::Round, None, 7_000);
-        let CaptchaOutcome::Solved(action) = at(CaptchaEvent::Solved, None, 9_500) else {
-            panic!("expected a solve");
-        };
+        let action = solved(at(CaptchaEvent::Solved, None, 9_500));
         assert_eq!(
             action.detail.as_ref().map(Detail::as_str),
             Some("recaptcha-image")
@@ -197,46 +212,17 @@ mod tests {
     #[test]
     fn a_checkbox_alone_is_a_checkbox_solve_and_audio_outranks_images() {
         let mut progress = CaptchaProgress::default();
-        let p = recaptcha();
-        progress.record(p, Platform::Youtube, 1, CaptchaEvent::Interact, None, 0);
-        let CaptchaOutcome::Solved(plain) =
-            progress.record(p, Platform::Youtube, 1, CaptchaEvent::Solved, None, 1_850)
-        else {
-            panic!("expected a solve");
-        };
+        let mut at = recaptcha_in(&mut progress, Platform::Youtube, 1);
+        at(CaptchaEvent::Interact, None, 0);
+        let plain = solved(at(CaptchaEvent::Solved, None, 1_850));
         assert_eq!(
             plain.detail.as_ref().map(Detail::as_str),
             Some("recaptcha-checkbox")
         );
-        progress.record(
-            p,
-            Platform::Youtube,
-            1,
-            CaptchaEvent::Challenge,
-            Some("image"),
-            10_000,
-        );
-        progress.record(
-            p,
-            Platform::Youtube,
-            1,
-            CaptchaEvent::Challenge,
-            Some("audio"),
-            11_000,
-        );
-        progress.record(
-            p,
-            Platform::Youtube,
-            1,
-            CaptchaEvent::Challenge,
-            Some("image"),
-            12_000,
-        );
-        let CaptchaOutcome::Solved(audio) =
-            progress.record(p, Platform::Youtube, 1, CaptchaEvent::Solved, None, 40_000)
-        else {
-            panic!("expected a solve");
-        };
+        for (challenge, ms) in [("image", 10_000), ("audio", 11_000), ("image", 12_000)] {
+            at(CaptchaEvent::Challenge, Some(challenge), ms);
+        }
+        let audio = solved(at(CaptchaEvent::Solved, None, 40_000));
         assert_eq!(
             audio.detail.as_ref().map(Detail::as_str),
             Some("recaptcha-audio")

@@ -8,9 +8,10 @@
 use crate::captcha::CaptchaEvent;
 use crate::hashtags::count_hashtags;
 use crate::model::{Action, Detail, Kind, Platform};
+use crate::protocol::{TypedMessage, read_message};
 use crate::rules::{Meaning, PlatformRules};
 use serde::de::value::MapAccessDeserializer;
-use serde::de::{Error as _, MapAccess, Visitor};
+use serde::de::{Error as _, MapAccess};
 use serde::{Deserialize, Serialize};
 
 /// The longest post text accepted (characters); longer is refused, not truncated.
@@ -103,59 +104,52 @@ struct CaptchaFields {
 }
 
 // Read by hand rather than with `#[serde(tag = "signal")]`, for the reason given at
-// `Request`'s reader in `crate::protocol`: `signal` first, then the fields.
+// `crate::protocol::message_type`: `signal` first, then the fields.
 impl<'de> Deserialize<'de> for Observation {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObservationVisitor;
-        impl<'de> Visitor<'de> for ObservationVisitor {
-            type Value = Observation;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an observation whose first field is `signal`")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Observation, A::Error> {
-                if map.next_key::<String>()?.as_deref() != Some("signal") {
-                    return Err(A::Error::custom("an observation starts with its `signal`"));
+        read_message(deserializer)
+    }
+}
+
+impl TypedMessage for Observation {
+    const TYPE_FIELD: &'static str = "signal";
+    const WHAT: &'static str = "an observation";
+    const EXPECTING: &'static str = "an observation whose first field is `signal`";
+
+    fn from_fields<'de, A: MapAccess<'de>>(
+        signal: &str,
+        fields: MapAccessDeserializer<A>,
+    ) -> Result<Observation, A::Error> {
+        Ok(match signal {
+            "toggle" => {
+                let f = ToggleFields::deserialize(fields)?;
+                Observation::Toggle {
+                    control: f.control,
+                    before: f.before,
+                    after: f.after,
+                    item: f.item,
                 }
-                let signal: String = map.next_value()?;
-                let fields = MapAccessDeserializer::new(map);
-                Ok(match signal.as_str() {
-                    "toggle" => {
-                        let f = ToggleFields::deserialize(fields)?;
-                        Observation::Toggle {
-                            control: f.control,
-                            before: f.before,
-                            after: f.after,
-                            item: f.item,
-                        }
-                    }
-                    "press" => Observation::Press {
-                        control: PressFields::deserialize(fields)?.control,
-                    },
-                    "post" => {
-                        let f = PostFields::deserialize(fields)?;
-                        Observation::Post {
-                            control: f.control,
-                            text: f.text,
-                            composed_ms: f.composed_ms,
-                        }
-                    }
-                    "upload" => Observation::Upload {
-                        media_types: UploadFields::deserialize(fields)?.media_types,
-                    },
-                    "captcha" => {
-                        let f = CaptchaFields::deserialize(fields)?;
-                        Observation::Captcha {
-                            event: f.event,
-                            challenge: f.challenge,
-                        }
-                    }
-                    other => {
-                        return Err(A::Error::custom(format!("unknown signal {other:?}")));
-                    }
-                })
             }
-        }
-        deserializer.deserialize_map(ObservationVisitor)
+            "press" => Observation::Press {
+                control: PressFields::deserialize(fields)?.control,
+            },
+            "post" => {
+                let f = PostFields::deserialize(fields)?;
+                Observation::Post {
+                    control: f.control,
+                    text: f.text,
+                    composed_ms: f.composed_ms,
+                }
+            }
+            "upload" => Observation::Upload {
+                media_types: UploadFields::deserialize(fields)?.media_types,
+            },
+            "captcha" => {
+                let CaptchaFields { event, challenge } = CaptchaFields::deserialize(fields)?;
+                Observation::Captcha { event, challenge }
+            }
+            other => return Err(A::Error::custom(format!("unknown signal {other:?}"))),
+        })
     }
 }
 
@@ -334,6 +328,20 @@ mod tests {
         }
     }
 
+    fn press(control: &str) -> Observation {
+        Observation::Press {
+            control: control.into(),
+        }
+    }
+
+    fn post(control: &str, text: &str, composed_ms: u64) -> Observation {
+        Observation::Post {
+            control: control.into(),
+            text: text.into(),
+            composed_ms,
+        }
+    }
+
     fn kinds(actions: &[Action]) -> Vec<(Kind, Option<&str>)> {
         actions
             .iter()
@@ -354,84 +362,39 @@ mod tests {
 
     #[test]
     fn every_platform_toggle_and_press_means_what_the_table_says() {
-        let cases = [
-            (
-                "https://x.com/home",
-                toggle("like", false, true),
-                (Kind::Reaction, Some("like")),
-            ),
-            (
-                "https://www.reddit.com/r/x",
-                toggle("downvote", false, true),
-                (Kind::Reaction, Some("downvote")),
-            ),
-            (
-                "https://old.reddit.com/r/x",
-                toggle("upvote", true, false),
-                (Kind::Unreaction, Some("upvote")),
-            ),
-            (
-                "https://www.instagram.com/",
-                toggle("like", false, true),
-                (Kind::Reaction, Some("like")),
-            ),
-            (
-                "https://www.tiktok.com/foryou",
-                toggle("like", false, true),
-                (Kind::Reaction, Some("like")),
-            ),
-            (
-                "https://www.linkedin.com/feed/",
-                toggle("like", false, true),
-                (Kind::Reaction, Some("like")),
-            ),
-            (
-                "https://mastodon.social/home",
-                toggle("favourite", false, true),
-                (Kind::Reaction, Some("favourite")),
-            ),
-            (
-                "https://bsky.app/",
-                toggle("like", false, true),
-                (Kind::Reaction, Some("like")),
-            ),
-            (
-                "https://www.facebook.com/",
-                toggle("like", true, false),
-                (Kind::Unreaction, Some("like")),
-            ),
-            (
-                "https://x.com/home",
-                Observation::Press {
-                    control: "repost".into(),
-                },
-                (Kind::Repost, Some("repost")),
-            ),
-            (
-                "https://bsky.app/",
-                Observation::Press {
-                    control: "repost".into(),
-                },
-                (Kind::Repost, Some("repost")),
-            ),
-            (
-                "https://www.youtube.com/watch?v=1",
-                Observation::Press {
-                    control: "report".into(),
-                },
-                (Kind::Report, Some("report")),
-            ),
-            (
-                "https://www.pinterest.com/",
-                Observation::Press {
-                    control: "save".into(),
-                },
-                (Kind::Reaction, Some("save")),
-            ),
-        ];
-        for (url, observation, expected) in cases {
+        // Each detail is the control's name.
+        let means = |url: &str, observation: Observation, kind: Kind, control: &str| {
             let actions = classify(rules(url), &observation).expect(url);
-            assert_eq!(kinds(&actions), [expected], "{url} {observation:?}");
+            assert_eq!(
+                kinds(&actions),
+                [(kind, Some(control))],
+                "{url} {observation:?}"
+            );
+        };
+        for (url, control) in [
+            ("https://x.com/home", "like"),
+            ("https://www.reddit.com/r/x", "downvote"),
+            ("https://www.instagram.com/", "like"),
+            ("https://www.tiktok.com/foryou", "like"),
+            ("https://www.linkedin.com/feed/", "like"),
+            ("https://mastodon.social/home", "favourite"),
+            ("https://bsky.app/", "like"),
+        ] {
+            means(url, toggle(control, false, true), Kind::Reaction, control);
+        }
+        for (url, control) in [
+            ("https://old.reddit.com/r/x", "upvote"),
+            ("https://www.facebook.com/", "like"),
+        ] {
+            means(url, toggle(control, true, false), Kind::Unreaction, control);
+        }
+        for (url, control, kind) in [
+            ("https://x.com/home", "repost", Kind::Repost),
+            ("https://bsky.app/", "repost", Kind::Repost),
+            ("https://www.youtube.com/watch?v=1", "report", Kind::Report),
+            ("https://www.pinterest.com/", "save", Kind::Reaction),
+        ] {
+            means(url, press(control), kind, control);
         }
     }
 
@@ -462,10 +425,7 @@ mod tests {
                     );
                 }
                 for rule in rules.presses {
-                    let press = Observation::Press {
-                        control: rule.control.into(),
-                    };
-                    let actions = classify(rules, &press).expect(rule.control);
+                    let actions = classify(rules, &press(rule.control)).expect(rule.control);
                     assert_eq!(
                         kinds(&actions),
                         [(rule.meaning.kind, Some(rule.meaning.detail))],
@@ -473,12 +433,8 @@ mod tests {
                     );
                 }
                 for rule in rules.composers {
-                    let post = Observation::Post {
-                        control: rule.control.into(),
-                        text: "#a".into(),
-                        composed_ms: 1,
-                    };
-                    let actions = classify(rules, &post).expect(rule.control);
+                    let actions =
+                        classify(rules, &post(rule.control, "#a", 1)).expect(rule.control);
                     assert_eq!(
                         kinds(&actions),
                         [(Kind::Post, Some("post")), (Kind::Hashtag, None)],
@@ -491,12 +447,12 @@ mod tests {
 
     #[test]
     fn a_post_counts_with_one_hashtag_action_per_distinct_tag_and_keeps_no_text() {
-        let post = Observation::Post {
-            control: "post".into(),
-            text: "Le #travail du clic, #digitallabour et encore #Travail".into(),
-            composed_ms: 42_000,
-        };
-        let actions = classify(rules("https://x.com/compose/post"), &post).expect("counted");
+        let text = "Le #travail du clic, #digitallabour et encore #Travail";
+        let actions = classify(
+            rules("https://x.com/compose/post"),
+            &post("post", text, 42_000),
+        )
+        .expect("counted");
         assert_eq!(
             kinds(&actions),
             [
@@ -514,27 +470,15 @@ mod tests {
 
     #[test]
     fn composing_time_is_capped_and_empty_or_huge_posts_refused() {
-        let long_pause = Observation::Post {
-            control: "post".into(),
-            text: "hello".into(),
-            composed_ms: u64::MAX,
-        };
+        let long_pause = post("post", "hello", u64::MAX);
         let actions = classify(rules("https://x.com/"), &long_pause).expect("counted");
         assert_eq!(actions[0].measured_ms, MAX_COMPOSING_MS);
-        let empty = Observation::Post {
-            control: "post".into(),
-            text: "  \n".into(),
-            composed_ms: 1,
-        };
+        let empty = post("post", "  \n", 1);
         assert_eq!(
             classify(rules("https://x.com/"), &empty),
             Err(Rejection::NoChange)
         );
-        let huge = Observation::Post {
-            control: "post".into(),
-            text: "a".repeat(MAX_TEXT_CHARS + 1),
-            composed_ms: 1,
-        };
+        let huge = post("post", &"a".repeat(MAX_TEXT_CHARS + 1), 1);
         assert_eq!(
             classify(rules("https://x.com/"), &huge),
             Err(Rejection::TooLarge)
@@ -580,17 +524,12 @@ mod tests {
             classify(youtube(), &toggle("like", true, true)),
             Err(Rejection::NoChange)
         );
-        let press = Observation::Press {
-            control: "repost".into(),
-        };
-        assert_eq!(classify(youtube(), &press), Err(Rejection::UnknownControl));
-        let post = Observation::Post {
-            control: "post".into(),
-            text: "x".into(),
-            composed_ms: 0,
-        };
         assert_eq!(
-            classify(rules("https://www.reddit.com/"), &post),
+            classify(youtube(), &press("repost")),
+            Err(Rejection::UnknownControl)
+        );
+        assert_eq!(
+            classify(rules("https://www.reddit.com/"), &post("post", "x", 0)),
             Err(Rejection::UnknownControl)
         );
     }

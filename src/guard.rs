@@ -107,50 +107,26 @@ mod tests {
     use super::*;
     use crate::model::Detail;
 
-    fn act(kind: Kind) -> Action {
-        Action {
-            platform: Platform::X,
-            kind,
-            detail: Detail::new("like"),
-            measured_ms: 0,
-            effort: Default::default(),
-        }
-    }
-
     #[test]
     fn like_unlike_like_within_ten_minutes_is_one_of_each() {
         let mut guard = GuardState::default();
-        let (like, unlike) = (act(Kind::Reaction), act(Kind::Unreaction));
-        assert_eq!(
-            guard.admit(Platform::X, 90, 0, Some((7, "like", &like))),
-            Verdict::Count
-        );
-        assert_eq!(
-            guard.admit(Platform::X, 90, 1_000, Some((7, "like", &unlike))),
-            Verdict::Count
-        );
-        assert_eq!(
-            guard.admit(Platform::X, 90, 2_000, Some((7, "like", &like))),
-            Verdict::Repeated
-        );
-        assert_eq!(
-            guard.admit(Platform::X, 90, 3_000, Some((7, "like", &unlike))),
-            Verdict::Repeated
-        );
-        // Another item, or the same after ten minutes, counts again.
-        assert_eq!(
-            guard.admit(Platform::X, 90, 4_000, Some((8, "like", &like))),
-            Verdict::Count
-        );
-        assert_eq!(
-            guard.admit(
-                Platform::X,
-                90,
-                REPEAT_WINDOW_MS + 1,
-                Some((7, "like", &like))
-            ),
-            Verdict::Count
-        );
+        let like = Action::new(Platform::X, Kind::Reaction, Detail::new("like"));
+        let unlike = Action::new(Platform::X, Kind::Unreaction, Detail::new("like"));
+        for (now_ms, item, action, verdict) in [
+            (0, 7, &like, Verdict::Count),
+            (1_000, 7, &unlike, Verdict::Count),
+            (2_000, 7, &like, Verdict::Repeated),
+            (3_000, 7, &unlike, Verdict::Repeated),
+            // Another item, or the same after ten minutes, counts again.
+            (4_000, 8, &like, Verdict::Count),
+            (REPEAT_WINDOW_MS + 1, 7, &like, Verdict::Count),
+        ] {
+            assert_eq!(
+                guard.admit(Platform::X, 90, now_ms, Some((item, "like", action))),
+                verdict,
+                "{now_ms}"
+            );
+        }
     }
 
     #[test]

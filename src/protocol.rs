@@ -156,8 +156,9 @@ macro_rules! message_fields {
 }
 use message_fields as payload;
 
-/// Reads a message's `type`, which must be its first field, and gives back the rest of the object
-/// to be read as that type's fields.
+/// Reads a message's type from its field `type_field` (`type` for requests, `signal` for a
+/// sensor's observations), which must come first, and gives back the rest of the object to be read
+/// as that type's fields. `what` names the message in the error when the field is not first.
 ///
 /// Messages are read by hand rather than with `#[serde(tag = "type")]`: an internally tagged enum
 /// buffers the whole message through serde's generic content type first, whose code weighs on the
@@ -165,9 +166,13 @@ use message_fields as payload;
 /// the request's fields.
 pub fn message_type<'de, A: MapAccess<'de>>(
     mut map: A,
+    type_field: &str,
+    what: &str,
 ) -> Result<(String, MapAccessDeserializer<A>), A::Error> {
-    if map.next_key::<String>()?.as_deref() != Some("type") {
-        return Err(A::Error::custom("a message starts with its `type`"));
+    if map.next_key::<String>()?.as_deref() != Some(type_field) {
+        return Err(A::Error::custom(format!(
+            "{what} starts with its `{type_field}`"
+        )));
     }
     let kind: String = map.next_value()?;
     Ok((kind, MapAccessDeserializer::new(map)))
@@ -176,6 +181,45 @@ pub fn message_type<'de, A: MapAccess<'de>>(
 /// The error for a message of a type nobody answers.
 pub fn unknown_type<E: serde::de::Error>(kind: &str) -> E {
     E::custom(format!("unknown message type {kind:?}"))
+}
+
+/// A message read type first (see [`message_type`]): the core's [`Request`], the studies'
+/// requests, and a sensor's [`Observation`].
+pub trait TypedMessage: Sized {
+    /// The field that names the message's type, first in the object.
+    const TYPE_FIELD: &'static str = "type";
+    /// The message, as the error names it when its type does not come first.
+    const WHAT: &'static str = "a message";
+    /// What the reader expects, as serde's errors say it.
+    const EXPECTING: &'static str;
+
+    /// The message of type `kind`, read from the object's other fields.
+    fn from_fields<'de, A: MapAccess<'de>>(
+        kind: &str,
+        fields: MapAccessDeserializer<A>,
+    ) -> Result<Self, A::Error>;
+}
+
+/// Reads a [`TypedMessage`]: its type first, then that type's fields.
+pub fn read_message<'de, T: TypedMessage, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(MessageVisitor(std::marker::PhantomData))
+}
+
+struct MessageVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: TypedMessage> Visitor<'de> for MessageVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let (kind, fields) = message_type(map, T::TYPE_FIELD, T::WHAT)?;
+        T::from_fields(&kind, fields)
+    }
 }
 
 payload!(Nothing {});
@@ -202,44 +246,31 @@ payload!(DiagnosticsFields { tab_url: Option<String> = default });
 // Read `type` first, by hand (see `message_type`).
 impl<'de> Deserialize<'de> for Request {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RequestVisitor)
+        read_message(deserializer)
     }
 }
 
-struct RequestVisitor;
+impl TypedMessage for Request {
+    const EXPECTING: &'static str = "a message object whose first field is `type`";
 
-impl<'de> Visitor<'de> for RequestVisitor {
-    type Value = Request;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a message object whose first field is `type`")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Request, A::Error> {
-        let (kind, fields) = message_type(map)?;
-        let request = match kind.as_str() {
-            "observe" => {
-                let f = ObserveFields::deserialize(fields)?;
-                Request::Observe {
-                    observation: f.observation,
-                }
-            }
+    fn from_fields<'de, A: MapAccess<'de>>(
+        kind: &str,
+        fields: MapAccessDeserializer<A>,
+    ) -> Result<Request, A::Error> {
+        let request = match kind {
+            "observe" => Request::Observe {
+                observation: ObserveFields::deserialize(fields)?.observation,
+            },
             "summary" => Request::Summary {
                 locale: LocaleFields::deserialize(fields)?.locale,
             },
             "overview" => {
-                let f = OverviewFields::deserialize(fields)?;
-                Request::Overview {
-                    locale: f.locale,
-                    period: f.period,
-                }
+                let OverviewFields { locale, period } = OverviewFields::deserialize(fields)?;
+                Request::Overview { locale, period }
             }
             "dashboard" => {
-                let f = OverviewFields::deserialize(fields)?;
-                Request::Dashboard {
-                    locale: f.locale,
-                    period: f.period,
-                }
+                let OverviewFields { locale, period } = OverviewFields::deserialize(fields)?;
+                Request::Dashboard { locale, period }
             }
             "export" => Nothing::deserialize(fields).map(|_| Request::Export {})?,
             "export_csv" => Nothing::deserialize(fields).map(|_| Request::ExportCsv {})?,
@@ -261,11 +292,8 @@ impl<'de> Visitor<'de> for RequestVisitor {
                 valuation: ValuationFields::deserialize(fields)?.valuation,
             },
             "set_platform" => {
-                let f = PlatformFields::deserialize(fields)?;
-                Request::SetPlatform {
-                    platform: f.platform,
-                    enabled: f.enabled,
-                }
+                let PlatformFields { platform, enabled } = PlatformFields::deserialize(fields)?;
+                Request::SetPlatform { platform, enabled }
             }
             "add_mastodon_server" => Request::AddMastodonServer {
                 host: HostFields::deserialize(fields)?.host,

@@ -315,30 +315,35 @@ mod tests {
         Valuation::for_locale("en")
     }
 
+    /// The overview of the seven days up to `today`.
+    fn last_seven_days(ledger: &Ledger, today: LocalDate) -> Overview {
+        overview(
+            &CARD,
+            ledger,
+            &dollars(),
+            Period::Named(NamedPeriod::Days7),
+            today,
+        )
+        .expect("view")
+    }
+
     #[test]
     fn named_periods_end_today_and_custom_ones_are_put_in_order() {
         let today = date("2026-11-28");
         let resolve = |period| Period::resolve(period, today, Some(date("2025-01-01")));
-        assert_eq!(
-            resolve(Period::Named(NamedPeriod::Today)),
-            Ok((today, today))
-        );
-        assert_eq!(
-            resolve(Period::Named(NamedPeriod::Days7)),
-            Ok((date("2026-11-22"), today))
-        );
-        assert_eq!(
-            resolve(Period::Named(NamedPeriod::Days30)),
-            Ok((date("2026-10-30"), today))
-        );
-        assert_eq!(
-            resolve(Period::Named(NamedPeriod::Months12)),
-            Ok((date("2025-11-29"), today))
-        );
-        assert_eq!(
-            resolve(Period::Named(NamedPeriod::All)),
-            Ok((date("2025-01-01"), today))
-        );
+        for (named, from) in [
+            (NamedPeriod::Today, today),
+            (NamedPeriod::Days7, date("2026-11-22")),
+            (NamedPeriod::Days30, date("2026-10-30")),
+            (NamedPeriod::Months12, date("2025-11-29")),
+            (NamedPeriod::All, date("2025-01-01")),
+        ] {
+            assert_eq!(
+                resolve(Period::Named(named)),
+                Ok((from, today)),
+                "{named:?}"
+            );
+        }
         let backwards = Period::Custom {
             from: date("2026-11-10"),
             to: date("2026-11-01"),
@@ -369,14 +374,7 @@ mod tests {
         ledger.add(date("2026-11-22"), &like()); // last Sunday
         ledger.add(date("2026-11-16"), &like()); // last Monday
         ledger.add(date("2026-11-15"), &like()); // the week before: in neither
-        let view = overview(
-            &CARD,
-            &ledger,
-            &dollars(),
-            Period::Named(NamedPeriod::Days7),
-            today,
-        )
-        .expect("view");
+        let view = last_seven_days(&ledger, today);
         assert_eq!(view.this_week.from, Some(date("2026-11-23")));
         assert_eq!(view.this_week.count, 2);
         assert_eq!(view.last_week.from, Some(date("2026-11-16")));
@@ -392,14 +390,7 @@ mod tests {
         ledger.add(date("2026-11-26"), &like());
         let post = Action::new(Platform::X, Kind::Post, Detail::new("post"));
         ledger.add(date("2026-11-28"), &post);
-        let view = overview(
-            &CARD,
-            &ledger,
-            &dollars(),
-            Period::Named(NamedPeriod::Days7),
-            today,
-        )
-        .expect("view");
+        let view = last_seven_days(&ledger, today);
         assert_eq!(view.daily.len(), 7);
         let reaction = Kind::ALL
             .iter()

@@ -52,6 +52,15 @@ fn handled(service: &Service<MemoryStorage, FixedClock>, request: Request) -> Ha
     block_on(service.handle(request, &dashboard()))
 }
 
+/// Checks that `request` from `sender` is refused with an error.
+fn assert_refused(service: &Service<MemoryStorage, FixedClock>, request: Request, sender: &Sender) {
+    let answer = block_on(answer_of(service, request, sender));
+    assert!(
+        matches!(answer, Response::Error { .. }),
+        "{sender:?} got {answer:?}"
+    );
+}
+
 fn youtube() -> Sender {
     Sender {
         url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".into(),
@@ -155,11 +164,7 @@ fn web_pages_cannot_read_the_ledger() {
                 ..Sender::default()
             },
         ] {
-            let answer = block_on(answer_of(&service, request.clone(), &sender));
-            assert!(
-                matches!(answer, Response::Error { .. }),
-                "{sender:?} got {answer:?}"
-            );
+            assert_refused(&service, request.clone(), &sender);
         }
     }
 }
@@ -169,12 +174,7 @@ fn a_failing_store_acknowledges_nothing_and_loses_nothing_already_stored() {
     let service = service();
     block_on(answer_of(&service, toggle("like", false, true), &youtube()));
     service.storage().set_failing(true);
-    let answer = block_on(answer_of(
-        &service,
-        toggle("dislike", false, true),
-        &youtube(),
-    ));
-    assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
+    assert_refused(&service, toggle("dislike", false, true), &youtube());
     service.storage().set_failing(false);
     let records = export_json(&service)["records"].clone();
     assert_eq!(records.as_array().map(Vec::len), Some(1));
@@ -186,15 +186,9 @@ fn a_corrupt_day_record_is_reported_not_overwritten() {
     let service = service();
     let corrupt = serde_json::json!({ "youtube/reaction/like": "many" });
     service.storage().put_raw("day:2026-11-28", corrupt.clone());
-    let answer = block_on(answer_of(&service, toggle("like", false, true), &youtube()));
-    assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
+    assert_refused(&service, toggle("like", false, true), &youtube());
     assert_eq!(service.storage().snapshot()["day:2026-11-28"], corrupt);
-    let summary = block_on(answer_of(
-        &service,
-        Request::Summary { locale: None },
-        &dashboard(),
-    ));
-    assert!(matches!(summary, Response::Error { .. }), "{summary:?}");
+    assert_refused(&service, Request::Summary { locale: None }, &dashboard());
 }
 
 #[test]
@@ -322,6 +316,19 @@ fn captcha(event: &str, challenge: Option<&str>) -> Request {
     .expect("a valid captcha observation")
 }
 
+/// The answer to the captcha `event` (and its `challenge`) from the frame at `frame`, in the tab
+/// showing `tab_url`.
+fn captcha_event(
+    service: &Service<MemoryStorage, FixedClock>,
+    frame: &str,
+    tab_url: Option<&str>,
+    event: &str,
+    challenge: Option<&str>,
+) -> Response {
+    let request = captcha(event, challenge);
+    block_on(answer_of(service, request, &captcha_frame(frame, tab_url)))
+}
+
 const ANCHOR: &str = "https://www.google.com/recaptcha/api2/anchor?k=x&size=normal";
 const BFRAME: &str = "https://www.google.com/recaptcha/api2/bframe?k=x";
 
@@ -329,31 +336,15 @@ const BFRAME: &str = "https://www.google.com/recaptcha/api2/bframe?k=x";
 fn an_image_captcha_on_another_site_is_one_solve_on_other_without_the_site() {
     let service = service();
     let shop = Some("https://shop.example.net/checkout?order=42");
-    block_on(answer_of(
-        &service,
-        captcha("interact", None),
-        &captcha_frame(ANCHOR, shop),
-    ));
-    block_on(answer_of(
-        &service,
-        captcha("challenge", Some("image")),
-        &captcha_frame(BFRAME, shop),
-    ));
-    block_on(answer_of(
-        &service,
-        captcha("tile", None),
-        &captcha_frame(BFRAME, shop),
-    ));
-    block_on(answer_of(
-        &service,
-        captcha("round", None),
-        &captcha_frame(BFRAME, shop),
-    ));
-    let answer = block_on(answer_of(
-        &service,
-        captcha("solved", None),
-        &captcha_frame(ANCHOR, shop),
-    ));
+    for (frame, event, challenge) in [
+        (ANCHOR, "interact", None),
+        (BFRAME, "challenge", Some("image")),
+        (BFRAME, "tile", None),
+        (BFRAME, "round", None),
+    ] {
+        captcha_event(&service, frame, shop, event, challenge);
+    }
+    let answer = captcha_event(&service, ANCHOR, shop, "solved", None);
     assert_eq!(
         answer,
         Response::Recorded {
@@ -376,11 +367,7 @@ fn an_image_captcha_on_another_site_is_one_solve_on_other_without_the_site() {
 #[test]
 fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
     let service = service();
-    let answer = block_on(answer_of(
-        &service,
-        captcha("solved", None),
-        &captcha_frame(ANCHOR, None),
-    ));
+    let answer = captcha_event(&service, ANCHOR, None, "solved", None);
     assert_eq!(
         answer,
         Response::Ignored {
@@ -388,16 +375,8 @@ fn a_passive_captcha_and_a_look_alike_frame_count_nothing() {
         }
     );
     let fake = "https://www.example.org/recaptcha/api2/anchor?k=x";
-    block_on(answer_of(
-        &service,
-        captcha("interact", None),
-        &captcha_frame(fake, None),
-    ));
-    let answer = block_on(answer_of(
-        &service,
-        captcha("solved", None),
-        &captcha_frame(fake, None),
-    ));
+    captcha_event(&service, fake, None, "interact", None);
+    let answer = captcha_event(&service, fake, None, "solved", None);
     assert_eq!(
         answer,
         Response::Ignored {
@@ -414,10 +393,7 @@ fn a_platform_switched_off_counts_nothing_from_then_on() {
     let off =
         serde_json::json!({ "type": "set_platform", "platform": "youtube", "enabled": false });
     let off: Request = serde_json::from_value(off).expect("valid");
-    assert!(matches!(
-        block_on(answer_of(&service, off.clone(), &youtube())),
-        Response::Error { .. }
-    ));
+    assert_refused(&service, off.clone(), &youtube());
     assert!(matches!(
         block_on(answer_of(&service, off, &dashboard())),
         Response::Settings { .. }
@@ -494,10 +470,7 @@ fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name(
         serde_json::json!({ "type": "add_mastodon_server", "host": "https://Piaille.fr/" }),
     )
     .expect("valid");
-    assert!(matches!(
-        block_on(answer_of(&service, add.clone(), &piaille)),
-        Response::Error { .. }
-    ));
+    assert_refused(&service, add.clone(), &piaille);
     assert!(matches!(
         block_on(answer_of(&service, add, &dashboard())),
         Response::Settings { .. }
@@ -513,10 +486,7 @@ fn a_mastodon_server_the_user_added_counts_and_never_reaches_the_ledger_by_name(
         serde_json::json!({ "type": "add_mastodon_server", "host": "10.0.0.1" }),
     )
     .expect("valid");
-    assert!(matches!(
-        block_on(answer_of(&service, bad, &dashboard())),
-        Response::Error { .. }
-    ));
+    assert_refused(&service, bad, &dashboard());
 }
 
 fn summary_of(
@@ -562,12 +532,8 @@ fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice
         own_hourly: Some(-1.0),
         ..own
     };
-    let refused = block_on(answer_of(
-        &service,
-        Request::SetValuation { valuation: absurd },
-        &dashboard(),
-    ));
-    assert!(matches!(refused, Response::Error { .. }), "{refused:?}");
+    let refused = Request::SetValuation { valuation: absurd };
+    assert_refused(&service, refused, &dashboard());
     assert_eq!(
         summary_of(&service, None).valuation,
         own,
@@ -579,12 +545,7 @@ fn money_follows_the_browser_language_until_the_user_chooses_and_then_the_choice
 fn a_web_page_cannot_change_the_valuation() {
     let service = service();
     let valuation = Valuation::for_locale("fr");
-    let answer = block_on(answer_of(
-        &service,
-        Request::SetValuation { valuation },
-        &youtube(),
-    ));
-    assert!(matches!(answer, Response::Error { .. }), "{answer:?}");
+    assert_refused(&service, Request::SetValuation { valuation }, &youtube());
     assert_eq!(
         summary_of(&service, Some("en")).valuation,
         Valuation::for_locale("en")
@@ -765,15 +726,8 @@ fn the_popup_gets_todays_figures_the_settings_and_the_diagnostics_in_one_answer(
     assert_eq!(settings.paused, None);
     assert_eq!(diagnostics.tab_platform, Some(Platform::Youtube));
     assert!(!studies_joined);
-    let from_page = block_on(answer_of(
-        &service,
-        Request::Popup { tab_url: None },
-        &youtube(),
-    ));
-    assert!(
-        matches!(from_page, Response::Error { .. }),
-        "a web page cannot read it"
-    );
+    // A web page cannot read it.
+    assert_refused(&service, Request::Popup { tab_url: None }, &youtube());
 }
 
 #[test]
@@ -891,10 +845,7 @@ fn the_dashboard_opens_on_one_answer_with_the_settings_and_the_same_overview() {
     let from_page: Request =
         serde_json::from_value(serde_json::json!({ "type": "dashboard", "period": "7d" }))
             .expect("valid");
-    assert!(matches!(
-        block_on(answer_of(&service, from_page, &youtube())),
-        Response::Error { .. }
-    ));
+    assert_refused(&service, from_page, &youtube());
 }
 
 #[test]
@@ -914,15 +865,8 @@ fn deleting_everything_leaves_an_empty_ledger_and_default_settings() {
     assert_eq!(deleted.effects.mastodon_servers, Some(Vec::new()));
     assert_eq!(deleted.effects.study_queue_alarm, Some(None));
     assert!(service.storage().snapshot().is_empty());
-    let answer = block_on(answer_of(
-        &service,
-        Request::DeleteEverything {},
-        &youtube(),
-    ));
-    assert!(
-        matches!(answer, Response::Error { .. }),
-        "a web page cannot delete"
-    );
+    // A web page cannot delete.
+    assert_refused(&service, Request::DeleteEverything {}, &youtube());
 }
 
 #[test]

@@ -87,9 +87,9 @@ function show(card) {
     basisCell(row, mergeBases(rate.time.basis, rate.value.basis), card);
   }
 
-  const references = document.getElementById("references").tBodies[0];
-  const reference = (label, amount, basis) => {
-    const row = references.insertRow();
+  /** A row of the table `id`: a figure's name, its amount and its sources. */
+  const figureRow = (id) => (label, amount, basis) => {
+    const row = document.getElementById(id).tBodies[0].insertRow();
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = label;
@@ -97,6 +97,7 @@ function show(card) {
     cell(row, amount, "number");
     basisCell(row, basis, card);
   };
+  const reference = figureRow("references");
   for (const wage of card.wages) {
     const amount = spread(wage.hourly.amount, money(wage.hourly.currency).format);
     reference(
@@ -130,16 +131,7 @@ function show(card) {
   ]);
 
   // The classroom workshop: its own piece rate, and the data sets its tasks feed.
-  const classroom = document.getElementById("classroom-figures").tBodies[0];
-  const classroomRow = (label, amount, basis) => {
-    const row = classroom.insertRow();
-    const th = document.createElement("th");
-    th.scope = "row";
-    th.textContent = label;
-    row.append(th);
-    cell(row, amount, "number");
-    basisCell(row, basis, card);
-  };
+  const classroomRow = figureRow("classroom-figures");
   for (const rate of card.workshop ?? []) {
     classroomRow(
       message(`workshopRate_${rate.task}`),

@@ -127,8 +127,9 @@ pub struct ShortcutRule {
     pub item: &'static str,
 }
 
-/// Everything Tâcheron looks for on one platform.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything Tâcheron looks for on one platform (serialized as its sensor receives it: see
+/// [`SensorRules`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct PlatformRules {
     /// The platform.
     pub platform: Platform,
@@ -145,6 +146,7 @@ pub struct PlatformRules {
     /// The keyboard shortcuts.
     pub shortcuts: &'static [ShortcutRule],
     /// The most observations per minute a person can plausibly make here; more are dropped.
+    #[serde(skip)]
     pub ceiling_per_minute: u32,
 }
 
@@ -227,39 +229,22 @@ pub fn https_host(url: &str) -> Option<&str> {
 }
 
 /// The rules as a platform's sensor receives them: where to run, selectors and attributes, but
-/// not meanings. The build writes one content script per platform from these.
+/// not meanings nor the ceiling. The build writes one content script per platform from these.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SensorRules {
     /// The table's version, shown in diagnostics.
     pub version: &'static str,
-    /// The platform of the page.
-    pub platform: Platform,
-    /// The hosts where the sensor runs.
-    pub hosts: &'static [&'static str],
-    /// Selectors that mean nobody is logged in.
-    pub logged_out: &'static [&'static str],
-    /// The toggles to watch.
-    pub toggles: &'static [ToggleRule],
-    /// The buttons whose press is the act.
-    pub presses: &'static [PressRule],
-    /// The composers.
-    pub composers: &'static [ComposerRule],
-    /// The keyboard shortcuts.
-    pub shortcuts: &'static [ShortcutRule],
+    /// The platform's rules, serialized without what only the core reads.
+    #[serde(flatten)]
+    pub rules: &'static PlatformRules,
 }
 
 impl PlatformRules {
     /// What the sensor on this platform's pages needs.
-    pub fn for_sensor(&self) -> SensorRules {
+    pub fn for_sensor(&'static self) -> SensorRules {
         SensorRules {
             version: RULES_VERSION,
-            platform: self.platform,
-            hosts: self.hosts,
-            logged_out: self.logged_out,
-            toggles: self.toggles,
-            presses: self.presses,
-            composers: self.composers,
-            shortcuts: self.shortcuts,
+            rules: self,
         }
     }
 }

@@ -9,13 +9,13 @@
 // not govern.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import {
   askCore,
   axeViolations as violations,
+  browsersOnFixtureServer,
   dashboardReady,
   launchBrowser,
-  startFixtureServer,
   tabStops,
 } from "./harness.mjs";
 
@@ -55,13 +55,7 @@ function sampleExport() {
   return { format: "tacheron-export", version: 1, records };
 }
 
-let server;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
+const fixtures = browsersOnFixtureServer();
 
 /** Loads an extension page in the given colour scheme and waits for its content. */
 async function load(browser, name, colorScheme) {
@@ -90,7 +84,7 @@ async function load(browser, name, colorScheme) {
 
 for (const language of ["en-US", "fr-FR"]) {
   test(`no accessibility violation on the extension's pages, ${language}, light and dark`, async () => {
-    const browser = await launchBrowser(server, { language });
+    const browser = await launchBrowser(fixtures.server, { language });
     try {
       // Something to show: a like on YouTube (the popup's current tab and last observations) and
       // a few imported days.
@@ -141,7 +135,7 @@ for (const language of ["en-US", "fr-FR"]) {
 test("axe runs in the extension's pages despite their CSP, and does find a violation; so does the Tab walk", async () => {
   // A control: an image without a text alternative added to the welcome page is reported, so zero
   // violations above means zero, not an axe that did not run; so is a link whose focus is hidden.
-  const browser = await launchBrowser(server);
+  const browser = await launchBrowser(fixtures.server);
   try {
     const page = await load(browser, "onboarding", "dark");
     await page.evaluate(() => {
@@ -165,6 +159,7 @@ test("axe runs in the extension's pages despite their CSP, and does find a viola
 });
 
 test("no request left the extension during the run", () => {
+  const { server } = fixtures;
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
 });

@@ -24,8 +24,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { EXTENSION_DIR, launchBrowser, ROOT, startFixtureServer } from "./harness.mjs";
+import { test } from "node:test";
+import { browsersOnFixtureServer, EXTENSION_DIR, ROOT } from "./harness.mjs";
 
 const AXE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
 const WATCH = "https://www.youtube.com/watch?v=fixture";
@@ -33,22 +33,8 @@ const LIKE = "like-button-view-model button";
 const FIRST = 101;
 const SECOND = 202;
 
-let server;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-
-async function withBrowser(options, run) {
-  const browser = await launchBrowser(server, options);
-  try {
-    await run(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const fixtures = browsersOnFixtureServer();
+const { withBrowser } = fixtures;
 
 /** axe-core's violations on the page as it is now (none expected). */
 async function violations(page, where) {
@@ -158,7 +144,7 @@ async function resultRows(page) {
 const codes = {};
 
 test("two students do the workshop; the teacher's page adds up their codes", () =>
-  withBrowser({}, async (browser) => {
+  withBrowser(async (browser) => {
     // The second student likes a video first: their dashboard holds one reaction.
     const video = await browser.visit(WATCH);
     await video.click(LIKE);
@@ -278,38 +264,41 @@ test("two students do the workshop; the teacher's page adds up their codes", () 
   }));
 
 test("in French: the workshop and the class page, accessible", () =>
-  withBrowser({ language: "fr-FR" }, async (browser) => {
-    const page = await openWorkshop(browser, FIRST);
-    assert.equal(await page.textContent("#start-button"), "Commencer");
-    await violations(page, "the workshop's start (fr)");
-    await doWorkshop(page, await answersOf(page, FIRST), {
-      skip: [5, 17],
-      check: async (kind, p) => {
-        if (kind === "image") await checkTiles(p, (n, of) => `Case ${n} sur ${of}`);
-        await violationsLightAndDark(p, `a ${kind} task (fr)`);
-      },
-    });
-    assert.match(await page.textContent("#results-summary"), /Vous avez fait 20 micro-tâches, dont 20 acceptées/);
-    assert.match(await page.textContent("#results-pay"), /€/);
-    assert.match(await page.textContent("#results-wages"), /SMIC[\s\S]*12,02/);
-    await violationsLightAndDark(page, "the workshop's results (fr)");
+  withBrowser(
+    async (browser) => {
+      const page = await openWorkshop(browser, FIRST);
+      assert.equal(await page.textContent("#start-button"), "Commencer");
+      await violations(page, "the workshop's start (fr)");
+      await doWorkshop(page, await answersOf(page, FIRST), {
+        skip: [5, 17],
+        check: async (kind, p) => {
+          if (kind === "image") await checkTiles(p, (n, of) => `Case ${n} sur ${of}`);
+          await violationsLightAndDark(p, `a ${kind} task (fr)`);
+        },
+      });
+      assert.match(await page.textContent("#results-summary"), /Vous avez fait 20 micro-tâches, dont 20 acceptées/);
+      assert.match(await page.textContent("#results-pay"), /€/);
+      assert.match(await page.textContent("#results-wages"), /SMIC[\s\S]*12,02/);
+      await violationsLightAndDark(page, "the workshop's results (fr)");
 
-    const klass = await browser.context.newPage();
-    await klass.goto(`chrome-extension://${browser.extensionId}/pages/class.html`);
-    await klass.locator("body[data-ready]").waitFor();
-    assert.equal(await klass.textContent("h1"), "Bilan de la classe");
-    await klass.fill("#codes", `${codes.first}\n${codes.second}\npas-un-code`);
-    await klass.click("#read");
-    assert.equal(await klass.textContent("#students"), "2 élèves comptés");
-    assert.match(
-      await klass.textContent('#problem-list li[data-number="3"]'),
-      /« u » \(caractère 4\) n’est jamais utilisé/,
-    );
-    await violationsLightAndDark(klass, "the class report (fr)");
-  }));
+      const klass = await browser.context.newPage();
+      await klass.goto(`chrome-extension://${browser.extensionId}/pages/class.html`);
+      await klass.locator("body[data-ready]").waitFor();
+      assert.equal(await klass.textContent("h1"), "Bilan de la classe");
+      await klass.fill("#codes", `${codes.first}\n${codes.second}\npas-un-code`);
+      await klass.click("#read");
+      assert.equal(await klass.textContent("#students"), "2 élèves comptés");
+      assert.match(
+        await klass.textContent('#problem-list li[data-number="3"]'),
+        /« u » \(caractère 4\) n’est jamais utilisé/,
+      );
+      await violationsLightAndDark(klass, "the class report (fr)");
+    },
+    { language: "fr-FR" },
+  ));
 
 test("without the tasks that need sight, the whole workshop by keyboard alone", () =>
-  withBrowser({}, async (browser) => {
+  withBrowser(async (browser) => {
     const page = await openWorkshop(browser, FIRST);
     assert.equal(await page.textContent("#plan-summary"), "19 tasks, 15 minutes at most. Each task is timed.");
     // Tab from the top of the page to the option, Space to tick it.
@@ -417,49 +406,53 @@ test("a teacher's preset deployed by policy sets the workshop's language, tasks 
     return;
   }
   try {
-    await withBrowser({ executablePath: chromium.script }, async (browser) => {
-      assert.equal(browser.extensionId, id, "the unpacked extension's id, as the policy names it");
-      // An English browser: French comes from the policy alone.
-      const page = await openWorkshop(browser, FIRST);
-      assert.deepEqual(await page.evaluate(() => chrome.storage.managed.get("workshop")), { workshop: preset });
-      assert.equal(await page.getAttribute("html", "lang"), "fr");
-      assert.equal(
-        await page.textContent("#plan-summary"),
-        "6 tâches, 10 minutes au plus. Chaque tâche est chronométrée.",
-      );
-      assert.deepEqual(await page.$$eval("#plan-kinds li", (items) => items.map((li) => li.textContent)), [
-        "Grilles d’images (captchas) × 1",
-        "Mots-dièse × 2",
-        "Étiquettes de sentiment × 3",
-      ]);
-      const answers = await page.evaluate(async (seed) => {
-        const core = await import(chrome.runtime.getURL("pkg/tacheron_classroom.js"));
-        await core.default();
-        const { workshop } = await chrome.storage.managed.get("workshop");
-        return core.workshop_answers(seed, core.workshop_plan(workshop));
-      }, FIRST);
-      assert.deepEqual(
-        answers.map((a) => a.kind),
-        ["image", "hashtag", "hashtag", "label", "label", "label"],
-      );
-      await doWorkshop(page, answers);
-      assert.deepEqual(
-        (await resultRows(page)).filter(([, done]) => done !== "0"),
-        [
-          ["Grilles d’images (captchas)", "1", "1"],
-          ["Mots-dièse", "4", "4"],
-          ["Étiquettes de sentiment", "3", "3"],
-        ],
-      );
-      assert.match(await page.textContent("#results-pay"), /€/);
-      await violations(page, "the workshop's results under a French preset");
-    });
+    await withBrowser(
+      async (browser) => {
+        assert.equal(browser.extensionId, id, "the unpacked extension's id, as the policy names it");
+        // An English browser: French comes from the policy alone.
+        const page = await openWorkshop(browser, FIRST);
+        assert.deepEqual(await page.evaluate(() => chrome.storage.managed.get("workshop")), { workshop: preset });
+        assert.equal(await page.getAttribute("html", "lang"), "fr");
+        assert.equal(
+          await page.textContent("#plan-summary"),
+          "6 tâches, 10 minutes au plus. Chaque tâche est chronométrée.",
+        );
+        assert.deepEqual(await page.$$eval("#plan-kinds li", (items) => items.map((li) => li.textContent)), [
+          "Grilles d’images (captchas) × 1",
+          "Mots-dièse × 2",
+          "Étiquettes de sentiment × 3",
+        ]);
+        const answers = await page.evaluate(async (seed) => {
+          const core = await import(chrome.runtime.getURL("pkg/tacheron_classroom.js"));
+          await core.default();
+          const { workshop } = await chrome.storage.managed.get("workshop");
+          return core.workshop_answers(seed, core.workshop_plan(workshop));
+        }, FIRST);
+        assert.deepEqual(
+          answers.map((a) => a.kind),
+          ["image", "hashtag", "hashtag", "label", "label", "label"],
+        );
+        await doWorkshop(page, answers);
+        assert.deepEqual(
+          (await resultRows(page)).filter(([, done]) => done !== "0"),
+          [
+            ["Grilles d’images (captchas)", "1", "1"],
+            ["Mots-dièse", "4", "4"],
+            ["Étiquettes de sentiment", "3", "3"],
+          ],
+        );
+        assert.match(await page.textContent("#results-pay"), /€/);
+        await violations(page, "the workshop's results under a French preset");
+      },
+      { executablePath: chromium.script },
+    );
   } finally {
     chromium.cleanup();
   }
 });
 
 test("no request left the extension during the classroom run", () => {
+  const { server } = fixtures;
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
 });

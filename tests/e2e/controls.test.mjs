@@ -2,29 +2,15 @@
 // and switching a platform off (from the popup or the dashboard), honoured at once.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, startFixtureServer } from "./harness.mjs";
+import { test } from "node:test";
+import { browsersOnFixtureServer } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=controls";
 const LIKE = "like-button-view-model button";
 const DISLIKE = "dislike-button-view-model button";
 
-let server;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-
-async function withBrowser(run) {
-  const browser = await launchBrowser(server);
-  try {
-    await run(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const fixtures = browsersOnFixtureServer();
+const { withBrowser } = fixtures;
 
 const popupUrl = (browser) => `chrome-extension://${browser.extensionId}/pages/popup.html`;
 
@@ -63,11 +49,9 @@ test("switching YouTube off in the popup stops counting at once; on again, it co
     await dashboard.check('#platforms input[name="youtube"]');
     await page.click(DISLIKE);
     await browser.waitForStored((data) => JSON.stringify(data).includes("dislike"), "the dislike");
-    const { data } = await browser.exportJson();
-    assert.deepEqual(
-      data.records.map(({ platform, kind, detail, count }) => ({ platform, kind, detail, count })),
-      [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
-    );
+    assert.deepEqual(await browser.exportedCounts(), [
+      { platform: "youtube", kind: "reaction", detail: "dislike", count: 1 },
+    ]);
   }));
 
 test("a Mastodon server name that is not one is refused with a message, and nothing changes", () =>

@@ -10,20 +10,20 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { askCore, launchBrowser, startFixtureServer, tablesShown, tabStops } from "./harness.mjs";
+import { askCore, browsersOnFixtureServer, tablesShown, tabStops } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=dashboard";
 const LIKE = "like-button-view-model button";
 const DISLIKE = "dislike-button-view-model button";
 
-let server;
+const fixtures = browsersOnFixtureServer();
+const { withBrowser } = fixtures;
+
 let files;
-before(async () => {
-  server = await startFixtureServer();
+before(() => {
   files = mkdtempSync(join(tmpdir(), "tacheron-dashboard-"));
 });
-after(async () => {
-  await server?.close();
+after(() => {
   if (files) rmSync(files, { recursive: true, force: true });
 });
 
@@ -31,15 +31,6 @@ after(async () => {
 async function openTable(figure) {
   await figure.locator("summary").click();
   await figure.locator("tbody tr").first().waitFor({ state: "attached" });
-}
-
-async function withBrowser(run, options) {
-  const browser = await launchBrowser(server, options);
-  try {
-    await run(browser);
-  } finally {
-    await browser.close();
-  }
 }
 
 /** The local date `offset` days before today, as the extension files it. */
@@ -61,6 +52,17 @@ function writeFile(name, content) {
 }
 
 const exportOf = (records) => ({ format: "tacheron-export", version: 1, records });
+
+/** An amount in US dollars as the dashboard writes it, with two decimals; `moreOptions` are added
+ *  to (or override) those of Intl.NumberFormat. */
+const dollars = (value, moreOptions = {}) =>
+  new Intl.NumberFormat("en-US", {
+    style: "currency",
+    currency: "USD",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    ...moreOptions,
+  }).format(value);
 
 /** Five days spread over more than a year: 2 today, 3 within the week, 4 within the month, 5
  *  within the year, 6 before it. */
@@ -379,11 +381,9 @@ test("paused, a like counts nothing; resumed, counting starts again", () =>
     await youtube.click(DISLIKE);
     await browser.waitForStored((data) => JSON.stringify(data).includes("dislike"), "the dislike");
     await dashboard.locator("#total-count", { hasText: /^1$/ }).waitFor();
-    const { data } = await browser.exportJson();
-    assert.deepEqual(
-      data.records.map(({ platform, kind, detail, count }) => ({ platform, kind, detail, count })),
-      [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
-    );
+    assert.deepEqual(await browser.exportedCounts(), [
+      { platform: "youtube", kind: "reaction", detail: "dislike", count: 1 },
+    ]);
   }));
 
 test("delete everything asks first, then empties the dashboard and forgets the settings", () =>
@@ -462,20 +462,13 @@ test("the figure put forward follows the low, central or high choice", () =>
     const page = await browser.dashboard();
     await importFile(page, writeFile("point.json", exportOf(SPREAD)));
     const core = (await coreOverview(page, "30d")).overview.summary;
-    const amount = (value) =>
-      new Intl.NumberFormat("en-US", {
-        style: "currency",
-        currency: "USD",
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      }).format(value);
-    assert.equal(await page.textContent("#total-value .central"), amount(core.values.piece.central));
+    assert.equal(await page.textContent("#total-value .central"), dollars(core.values.piece.central));
     await page.selectOption("#point", "high");
     await page.click('#preferences button[type="submit"]');
-    await page.locator("#total-value .central", { hasText: amount(core.values.piece.high) }).waitFor();
+    await page.locator("#total-value .central", { hasText: dollars(core.values.piece.high) }).waitFor();
     assert.match(await page.textContent("footer"), /the high value is put forward/);
     await page.reload();
-    await page.locator("#total-value .central", { hasText: amount(core.values.piece.high) }).waitFor();
+    await page.locator("#total-value .central", { hasText: dollars(core.values.piece.high) }).waitFor();
     assert.equal(await page.inputValue("#point"), "high");
   }));
 
@@ -503,16 +496,14 @@ test("this week is set against the whole of last week", () =>
     const { overview } = await coreOverview(page, "7d");
     assert.equal(overview.this_week.count, 4);
     assert.equal(overview.last_week.count, 8);
+    // Below ten cents, the week's figures show two significant digits.
     const money = (value) =>
-      new Intl.NumberFormat("en-US", {
-        style: "currency",
-        currency: "USD",
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-        ...(value < 0.1
+      dollars(
+        value,
+        value < 0.1
           ? { minimumFractionDigits: undefined, maximumFractionDigits: undefined, maximumSignificantDigits: 2 }
-          : {}),
-      }).format(value);
+          : {},
+      );
     assert.equal(await page.textContent("#week-wage .central"), money(overview.this_week.at_wage.central));
     assert.equal(await page.textContent("#week-piece .central"), money(overview.this_week.piece.central));
     assert.match(await page.textContent("#week-time-change"), /-50% compared with last week/);
@@ -728,10 +719,11 @@ test("a chart's SVG reaches the page as shapes and text only, and anything else 
     ]);
     assert.equal(parsed.inPage, true);
     assert.deepEqual(parsed.ran, [], "nothing in a chart ran");
-    assert.deepEqual(server.unexpected(), [], "nothing in a chart was loaded");
+    assert.deepEqual(fixtures.server.unexpected(), [], "nothing in a chart was loaded");
   }));
 
 test("no request left the extension during the run", () => {
+  const { server } = fixtures;
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
 });

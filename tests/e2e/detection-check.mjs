@@ -9,10 +9,13 @@ import { join } from "node:path";
 import { ROOT } from "./harness.mjs";
 
 /** The like on the YouTube fixture that ends every case: once it is stored, whatever the case's
- *  steps sent before it has been handled too (the core takes messages in order). */
-export const BARRIER_URL = "https://www.youtube.com/watch?v=barrier";
-export const BARRIER_LIKE = "like-button-view-model button";
-const BARRIER = { platform: "youtube", kind: "reaction", detail: "like", count: 1 };
+ *  steps sent before it has been handled too (the core takes messages in order). Its page's `url`,
+ *  its button (`like`) and the `record` it adds to the export. */
+export const BARRIER = {
+  url: "https://www.youtube.com/watch?v=barrier",
+  like: "like-button-view-model button",
+  record: { platform: "youtube", kind: "reaction", detail: "like", count: 1 },
+};
 
 /** Every file of tests/e2e/cases/, in order: `{ name, cases }`. */
 export async function detectionSuites() {
@@ -53,7 +56,7 @@ export function assertDetected(records, c) {
   const expected = structuredClone(c.expect);
   const barrierRecord = expected.find((r) => r.platform === "youtube" && r.kind === "reaction" && r.detail === "like");
   if (barrierRecord) barrierRecord.count += 1;
-  else expected.push(BARRIER);
+  else expected.push(BARRIER.record);
   assert.deepEqual(order(withoutDate(records)), order(expected));
   for (const record of records) {
     const measured = record.measured ?? 0;
@@ -74,8 +77,10 @@ export function assertDetected(records, c) {
 export class DetectionTable {
   rows = new Map();
 
-  tally(platform, kind, passed) {
-    const key = `${platform}\t${kind}`;
+  /** Counts case `c` of `suite` (a case without a platform or kind is filed under its suite's
+   *  name, as a negative case), passed or not. */
+  tally(suite, c, passed) {
+    const key = `${c.platform ?? suite.name}\t${c.kind ?? "negative"}`;
     const row = this.rows.get(key) ?? { passed: 0, total: 0 };
     row.total += 1;
     if (passed) row.passed += 1;

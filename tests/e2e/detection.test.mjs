@@ -6,14 +6,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import {
-  assertDetected,
-  BARRIER_LIKE,
-  BARRIER_URL,
-  DetectionTable,
-  detectionSuites,
-  filesOnDisk,
-} from "./detection-check.mjs";
+import { assertDetected, BARRIER, DetectionTable, detectionSuites, filesOnDisk } from "./detection-check.mjs";
 import { launchBrowser, startFixtureServer } from "./harness.mjs";
 
 const suites = await detectionSuites();
@@ -142,8 +135,8 @@ for (const suite of suites) {
           const page = await browser.visit(c.url);
           for (const action of c.steps) await step(page, action);
           await page.close();
-          const barrier = await browser.visit(BARRIER_URL);
-          await barrier.click(BARRIER_LIKE);
+          const barrier = await browser.visit(BARRIER.url);
+          await barrier.click(BARRIER.like);
           await barrier.close();
           await browser.waitForStored(
             (data) => Object.values(data).some((day) => day["youtube/reaction/like"]),
@@ -153,7 +146,7 @@ for (const suite of suites) {
           assertDetected(data.records, c);
           passed = true;
         } finally {
-          table.tally(c.platform ?? suite.name, c.kind ?? "negative", passed);
+          table.tally(suite, c, passed);
         }
       });
     }

@@ -10,8 +10,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { askCore, EXTENSION_DIR, launchBrowser, startFixtureServer, tablesShown } from "./harness.mjs";
+import { test } from "node:test";
+import { askCore, browsersOnFixtureServer, EXTENSION_DIR, tablesShown } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=estimation";
 const LIKE = "like-button-view-model button";
@@ -22,22 +22,8 @@ const ANCHOR = 'iframe[title="reCAPTCHA"]';
 const CARD = JSON.parse(readFileSync(join(EXTENSION_DIR, "pages/rate-card.json"), "utf8"));
 const HOUR = 3600;
 
-let server;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-
-async function withBrowser(run, options) {
-  const browser = await launchBrowser(server, options);
-  try {
-    await run(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const fixtures = browsersOnFixtureServer();
+const { withBrowser } = fixtures;
 
 // --- the card, read as the core reads it ----------------------------------------------------------
 
@@ -96,12 +82,19 @@ async function coreSummary(page) {
   return answer.summary;
 }
 
+/** A like on the YouTube fixture, once it is stored. */
 async function likeOnYouTube(browser) {
   const page = await browser.visit(WATCH);
   await page.click(LIKE);
   assert.equal(await page.getAttribute(LIKE, "aria-pressed"), "true");
   await browser.waitForStored((data) => JSON.stringify(data).includes("reaction/like"), "the like");
   await page.close();
+}
+
+/** A like on YouTube, then the dashboard, which counts it. */
+async function dashboardAfterALike(browser) {
+  await likeOnYouTube(browser);
+  return browser.dashboard();
 }
 
 async function solveCheckbox(browser) {
@@ -118,8 +111,7 @@ async function solveCheckbox(browser) {
 test("in French, a like is valued in euros, at the SMIC, at the card's piece rate converted", () =>
   withBrowser(
     async (browser) => {
-      await likeOnYouTube(browser);
-      const dashboard = await browser.dashboard();
+      const dashboard = await dashboardAfterALike(browser);
       const language = "fr";
 
       assert.equal(await dashboard.textContent("#wage-label"), "Votre temps au SMIC");
@@ -217,8 +209,7 @@ for (const { language, ownLabel, saved } of [
 test("an own wage of zero or none is refused at the field, the previous choice stays, another choice still applies", () =>
   withBrowser(
     async (browser) => {
-      await likeOnYouTube(browser);
-      const dashboard = await browser.dashboard();
+      const dashboard = await dashboardAfterALike(browser);
       const ownLabel = "Votre temps à votre propre salaire";
       const apply = () => dashboard.click('#valuation button[type="submit"]');
       await dashboard.selectOption("#currency", "EUR");
@@ -277,8 +268,7 @@ test("an own wage of zero or none is refused at the field, the previous choice s
 
 test("the time card says modelled with only likes, measured for a captcha solved", () =>
   withBrowser(async (browser) => {
-    await likeOnYouTube(browser);
-    const dashboard = await browser.dashboard();
+    const dashboard = await dashboardAfterALike(browser);
     assert.match(await dashboard.textContent("#time-split"), /Modelled from the rate card: nothing measured yet/);
     assert.doesNotMatch(await dashboard.textContent("#details tbody"), /measured/);
 
@@ -470,6 +460,7 @@ test("the dashboard's links to the methodology land on a row or section that exi
   }));
 
 test("no request left the extension during the run", () => {
+  const { server } = fixtures;
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
   assert.ok(server.requests.length >= 8, "the fixture pages themselves were served");

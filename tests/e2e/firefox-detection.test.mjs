@@ -9,14 +9,7 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import {
-  assertDetected,
-  BARRIER_LIKE,
-  BARRIER_URL,
-  DetectionTable,
-  detectionSuites,
-  filesOnDisk,
-} from "./detection-check.mjs";
+import { assertDetected, BARRIER, DetectionTable, detectionSuites, filesOnDisk } from "./detection-check.mjs";
 import { startFirefox, until } from "./firefox-driver.mjs";
 import { decodeDay, startFixtureServer } from "./harness.mjs";
 
@@ -242,9 +235,9 @@ for (const suite of suites) {
             passed = null;
             return;
           }
-          server.expect(BARRIER_URL);
-          await firefox.visit(BARRIER_URL);
-          await firefox.call("POST", `/element/${await element(BARRIER_LIKE)}/click`, {});
+          server.expect(BARRIER.url);
+          await firefox.visit(BARRIER.url);
+          await firefox.call("POST", `/element/${await element(BARRIER.like)}/click`, {});
           await until(
             () => firefox.stored(),
             (data) =>
@@ -257,7 +250,7 @@ for (const suite of suites) {
           assertDetected(answer.export.records, c);
           passed = true;
         } finally {
-          if (passed !== null) table.tally(c.platform ?? suite.name, c.kind ?? "negative", passed);
+          if (passed !== null) table.tally(suite, c, passed);
         }
       });
     }

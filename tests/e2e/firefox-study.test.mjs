@@ -9,90 +9,43 @@
 // profile, in a zone where it is already the next day (see `todayAndTomorrow`).
 
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { startFirefox, until } from "./firefox-driver.mjs";
-import { freePort, startFixtureServer } from "./harness.mjs";
-import {
-  dateIn,
-  ENDPOINT,
-  INBOX_HOST,
-  inboxRequests,
-  reportsInInbox,
-  startInbox,
-  tacheron,
-  todayAndTomorrow,
-} from "./study-helpers.mjs";
+import { dateIn, ENDPOINT, newStudy, studyFixtures, todayAndTomorrow } from "./study-helpers.mjs";
 
 const STUDY = "clics-firefox";
 const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
 
-let dir;
-let server;
-let inbox;
-let inboxPort;
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), "tacheron-firefox-study-"));
-  inboxPort = await freePort();
-  server = await startFixtureServer({ port: 443, proxies: { [INBOX_HOST]: inboxPort } });
-});
-after(async () => {
-  inbox?.kill();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fixtures = studyFixtures({ name: "firefox-study", port: 443 });
 
 /** Reports posted to the inbox (a cross-origin POST is preceded by its CORS preflight, OPTIONS). */
-const inboxPosts = () => inboxRequests(server).filter((request) => request.method === "POST");
+const inboxPosts = () => fixtures.inboxRequests().filter((request) => request.method === "POST");
 
 /** The study card's text, or null while the study page has none. */
 const cardText = (firefox) =>
   firefox.run(`return document.querySelector('[data-study="${STUDY}"]')?.innerText ?? null;`);
 
 test("firefox: a participant joins a study, and the next day the report of a real like is previewed, sent, and opens to the text previewed", async () => {
-  tacheron("study", "keygen", "--out", join(dir, "study"));
-  const manifestText = tacheron(
-    "study",
-    "manifest",
-    "--public-key",
-    join(dir, "study.pub"),
-    "--id",
-    STUDY,
-    "--version",
-    "1",
-    "--title",
-    "Clics sous Firefox",
-    "--institution",
-    "Université Exemple",
-    "--contact",
-    "etude@univ.example",
-    "--purpose",
-    "Mesurer le travail gratuit.",
-    "--ethics-approval",
-    "CER-2026-119",
-    "--endpoint",
-    ENDPOINT,
-    "--schedule",
-    "daily",
-    "--kinds",
-    "reaction",
-    "--platforms",
-    "youtube",
-    "--start",
-    dateIn(DAY_ONE_ZONE, -7),
-    "--end",
-    dateIn(DAY_ONE_ZONE, 300),
-  );
+  const { dir, server } = fixtures;
+  const manifestText = newStudy(join(dir, "study"), {
+    id: STUDY,
+    version: 1,
+    title: "Clics sous Firefox",
+    contact: "etude@univ.example",
+    purpose: "Mesurer le travail gratuit.",
+    ethicsApproval: "CER-2026-119",
+    schedule: "daily",
+    kinds: "reaction",
+    platforms: "youtube",
+    start: dateIn(DAY_ONE_ZONE, -7),
+    end: dateIn(DAY_ONE_ZONE, 300),
+  });
   server.expect(ENDPOINT);
   const manifestFile = join(dir, "manifest.json");
   writeFileSync(manifestFile, manifestText);
-  inbox = await startInbox({
-    port: inboxPort,
-    database: `sqlite:${join(dir, "inbox.sqlite3")}`,
-    manifest: manifestFile,
-  });
+  const inbox = await fixtures.startInbox(manifestFile);
   const profile = join(dir, "profile");
   mkdirSync(profile);
   const likesDay = dateIn(DAY_ONE_ZONE);
@@ -128,7 +81,7 @@ test("firefox: a participant joins a study, and the next day the report of a rea
       (day) => day?.["youtube/reaction/like"]?.n === 1,
       "the like stored",
     );
-    assert.equal(inboxRequests(server).length, 0, "nothing is sent before a report is agreed to");
+    assert.equal(fixtures.inboxRequests().length, 0, "nothing is sent before a report is agreed to");
   } finally {
     await firefox.quit();
   }
@@ -156,7 +109,7 @@ test("firefox: a participant joins a study, and the next day the report of a rea
       report.rows.map((row) => [row.platform, row.kind, row.count]),
       [["youtube", "reaction", 1]],
     );
-    assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
+    assert.equal(fixtures.inboxRequests().length, 0, "previewing sends nothing");
 
     await firefox.click(`[data-study="${STUDY}"] button.send`);
     await firefox.click(`[data-study="${STUDY}"] details[data-part="history"] summary`).catch(() => {});
@@ -169,7 +122,7 @@ test("firefox: a participant joins a study, and the next day the report of a rea
     assert.equal(inboxPosts().length, 1, "one report posted to the inbox");
 
     // The researchers' side: one envelope, which opens to the very text previewed.
-    const { envelopes, text } = reportsInInbox({ dir, study: STUDY, manifest: manifestFile });
+    const { envelopes, text } = inbox.reports(STUDY);
     assert.equal(envelopes, 1);
     assert.equal(text, `${previewed}\n`);
     assert.deepEqual(server.unexpected(), []);

@@ -28,6 +28,18 @@ async function clickLike() {
   return firefox.call("GET", `/element/${like}/attribute/aria-pressed`);
 }
 
+/** Opens the dashboard, waits until today's record holds `likes` likes on YouTube (`what`: the
+ *  like awaited) and asserts that it holds nothing else. */
+async function assertLikesStored(likes, what) {
+  await firefox.openPage("dashboard");
+  const stored = await until(
+    () => firefox.storedToday(),
+    (day) => day?.["youtube/reaction/like"]?.n === likes,
+    what,
+  );
+  assert.deepEqual(stored, { "youtube/reaction/like": { n: likes } });
+}
+
 test("firefox: a like on YouTube is counted by the core and shown on the dashboard", async () => {
   assert.equal(await clickLike(), "true", "the page's own script flipped the button");
   const count = await until(
@@ -49,13 +61,7 @@ test("firefox: a click made by the page's own script counts nothing", async () =
   // A real like afterwards, on a fresh page: once it is stored, the dislike before it (had it
   // counted) would be stored too, since the core takes messages in order.
   assert.equal(await clickLike(), "true");
-  await firefox.openPage("dashboard");
-  const stored = await until(
-    () => firefox.storedToday(),
-    (day) => day?.["youtube/reaction/like"]?.n === 2,
-    "the second like",
-  );
-  assert.deepEqual(stored, { "youtube/reaction/like": { n: 2 } });
+  await assertLikesStored(2, "the second like");
 });
 
 test("firefox: paused from the popup, a like counts nothing; resumed, a like counts", async () => {
@@ -80,13 +86,7 @@ test("firefox: paused from the popup, a like counts nothing; resumed, a like cou
   await firefox.click("#resume");
   await until(pauseState, (text) => text === "Counting is on.", "resumed");
   assert.equal(await clickLike(), "true");
-  await firefox.openPage("dashboard");
-  const stored = await until(
-    () => firefox.storedToday(),
-    (day) => day?.["youtube/reaction/like"]?.n === 3,
-    "the like after resuming",
-  );
-  assert.deepEqual(stored, { "youtube/reaction/like": { n: 3 } });
+  await assertLikesStored(3, "the like after resuming");
 });
 
 test("firefox: every extension page is styled: the styles the build wrote into it pass the manifest's policy", async () => {

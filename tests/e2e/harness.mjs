@@ -13,6 +13,7 @@ import { createServer as createHttpsServer } from "node:https";
 import { connect, createServer as createTcpServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 
 export const ROOT = new URL("../..", import.meta.url).pathname;
 export const EXTENSION_DIR = join(ROOT, "dist/chrome");
@@ -219,8 +220,6 @@ export async function startFixtureServer({ port = 0, proxies = {} } = {}) {
   };
 }
 
-/** Chromium with the extension (or without, for side-by-side measurements), every host mapped
- *  to `server`, a fresh profile. */
 // The compact day record of src/ledger.rs (`DayRecord`), read back for assertions: the same
 // one-letter codes, so a change on one side only fails the tests loudly.
 const PLATFORM_CODES = {
@@ -324,6 +323,9 @@ export const CHROMIUM_FLAGS = [
 ];
 
 /**
+ * Chromium with the extension (or without, for side-by-side measurements), every host mapped to
+ * `server`, a fresh profile.
+ *
  * `onboarding`: keep the welcome page opened at install (`browser.onboarding`); by default it
  * is closed once it has opened, and the tests start with the browser's blank page only.
  * `executablePath`: another way to start Chromium (a wrapper script), instead of $CHROMIUM or
@@ -383,6 +385,37 @@ export async function launchBrowser(
   const browser = new Browser(context, extensionId, server, profile, keep);
   browser.onboarding = onboarding ? welcome : null;
   return browser;
+}
+
+/**
+ * For a test file whose tests each start a Chromium of their own: starts the fixture server before
+ * the file's tests and closes it after them (node:test's `before` and `after`, registered where
+ * this is called: at the top of the file). Returns `fixtures`, with
+ * - `fixtures.server`, the running server, for the file's check that no request left the
+ *   extension;
+ * - `fixtures.withBrowser(run, options)`, which launches a browser on that server (`options` as
+ *   `launchBrowser` takes them), runs `run(browser)` and closes the browser whether `run` passed or
+ *   failed.
+ */
+export function browsersOnFixtureServer() {
+  const fixtures = {
+    server: null,
+    async withBrowser(run, options) {
+      const browser = await launchBrowser(fixtures.server, options);
+      try {
+        await run(browser);
+      } finally {
+        await browser.close();
+      }
+    },
+  };
+  before(async () => {
+    fixtures.server = await startFixtureServer();
+  });
+  after(async () => {
+    await fixtures.server?.close();
+  });
+  return fixtures;
 }
 
 /** Waits for the dashboard's tables to show the figures already shown above them: the page fills
@@ -458,6 +491,13 @@ export class Browser {
     const data = JSON.parse(readFileSync(file, "utf8"));
     await page.close();
     return { data, filename: download.suggestedFilename() };
+  }
+
+  /** The records of the JSON export (see `exportJson`) as platform, kind, detail and count only:
+   *  without their date or measured time. */
+  async exportedCounts() {
+    const { data } = await this.exportJson();
+    return data.records.map(({ platform, kind, detail, count }) => ({ platform, kind, detail, count }));
   }
 
   /** The extension's stored data, read straight from chrome.storage.local in the worker, with

@@ -4,29 +4,15 @@
 // language.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { askCore, launchBrowser, startFixtureServer } from "./harness.mjs";
+import { test } from "node:test";
+import { askCore, browsersOnFixtureServer } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=popup";
 const LIKE = "like-button-view-model button";
 const DISLIKE = "dislike-button-view-model button";
 
-let server;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
-
-async function withBrowser(run, options) {
-  const browser = await launchBrowser(server, options);
-  try {
-    await run(browser);
-  } finally {
-    await browser.close();
-  }
-}
+const fixtures = browsersOnFixtureServer();
+const { withBrowser } = fixtures;
 
 /** The popup as a tab of its own, describing the tab used before it. */
 async function openPopup(browser) {
@@ -89,11 +75,9 @@ test("paused for an hour from the popup, a like counts nothing; resumed, a like 
     assert.equal(await popup.evaluate(() => document.activeElement.id), "pause-hour", "focus moves back to the pause");
     await page.click(DISLIKE);
     await popup.locator("#today-count", { hasText: /^1$/ }).waitFor();
-    const { data } = await browser.exportJson();
-    assert.deepEqual(
-      data.records.map(({ platform, kind, detail, count }) => ({ platform, kind, detail, count })),
-      [{ platform: "youtube", kind: "reaction", detail: "dislike", count: 1 }],
-    );
+    assert.deepEqual(await browser.exportedCounts(), [
+      { platform: "youtube", kind: "reaction", detail: "dislike", count: 1 },
+    ]);
   }));
 
 test("the popup is usable from the keyboard, with a visible focus", () =>
@@ -241,6 +225,7 @@ test("the welcome page opens at install in French in a French browser", () =>
   ));
 
 test("no request left the extension during the run", () => {
+  const { server } = fixtures;
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
 });

@@ -13,17 +13,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { createServer as createHttpServer } from "node:http";
-import { axeViolations, freePort, launchBrowser, startFixtureServer } from "./harness.mjs";
-import {
-  dateIn,
-  ENDPOINT,
-  INBOX_HOST,
-  inboxRequests,
-  reportsInInbox,
-  startInbox,
-  tacheron,
-  todayAndTomorrow,
-} from "./study-helpers.mjs";
+import { axeViolations, launchBrowser } from "./harness.mjs";
+import { dateIn, ENDPOINT, newStudy, studyFixtures, tacheron, todayAndTomorrow } from "./study-helpers.mjs";
 
 /** Where the researchers publish their manifest (a plain web server of the test's own). */
 const SITE_HOST = "study.univ.example";
@@ -31,28 +22,19 @@ const STUDY = "unpaid-clicks";
 
 const [DAY_ONE_ZONE, NEXT_DAY_ZONE] = todayAndTomorrow();
 
-let dir;
-let server;
-let inboxPort;
-let inbox;
 let site;
 let published = "";
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), "tacheron-study-"));
-  inboxPort = await freePort();
   site = createHttpServer((_request, response) => {
     response.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
     response.end(published);
   });
   await new Promise((resolve) => site.listen(0, "127.0.0.1", resolve));
-  server = await startFixtureServer({ proxies: { [INBOX_HOST]: inboxPort, [SITE_HOST]: site.address().port } });
 });
-after(async () => {
-  inbox?.kill();
+after(() => {
   site?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
 });
+const fixtures = studyFixtures({ name: "study", proxies: () => ({ [SITE_HOST]: site.address().port }) });
 
 async function studyPage(browser) {
   const page = await browser.context.newPage();
@@ -62,43 +44,24 @@ async function studyPage(browser) {
 
 /** A checked manifest for a study ending in 300 days, as `tacheron study manifest` prints it. */
 function publishedManifest(id) {
-  const key = join(dir, `${id}-key`);
-  tacheron("study", "keygen", "--out", key);
   return JSON.parse(
-    tacheron(
-      "study",
-      "manifest",
-      "--public-key",
-      `${key}.pub`,
-      "--id",
+    newStudy(join(fixtures.dir, `${id}-key`), {
       id,
-      "--title",
-      "Clics gratuits",
-      "--institution",
-      "Université Exemple",
-      "--contact",
-      "etude@univ.example",
-      "--purpose",
-      "Mesurer le travail gratuit.",
-      "--ethics-approval",
-      "CER-2026-118",
-      "--endpoint",
-      ENDPOINT,
-      "--schedule",
-      "weekly",
-      "--kinds",
-      "captcha",
-      "--platforms",
-      "other",
-      "--start",
-      dateIn("UTC", -1),
-      "--end",
-      dateIn("UTC", 300),
-    ),
+      title: "Clics gratuits",
+      contact: "etude@univ.example",
+      purpose: "Mesurer le travail gratuit.",
+      ethicsApproval: "CER-2026-118",
+      schedule: "weekly",
+      kinds: "captcha",
+      platforms: "other",
+      start: dateIn("UTC", -1),
+      end: dateIn("UTC", 300),
+    }),
   );
 }
 
 test("hostile or broken manifests are refused with a message, and nothing is stored or sent", async () => {
+  const { server } = fixtures;
   const valid = publishedManifest("refusals");
   const cases = [
     ["not JSON", "{oops", /it is not JSON/],
@@ -149,6 +112,7 @@ test("hostile or broken manifests are refused with a message, and nothing is sto
 });
 
 test("in French, a manifest fetched from its https address shows the consent screen, which passes axe, and declining sends nothing", async () => {
+  const { server } = fixtures;
   published = JSON.stringify(publishedManifest("clics-gratuits"));
   const browser = await launchBrowser(server, { language: "fr-FR" });
   try {
@@ -184,7 +148,7 @@ test("in French, a manifest fetched from its https address shows the consent scr
       }
       await page.close();
     }
-    assert.equal(inboxRequests(server).length, 0);
+    assert.equal(fixtures.inboxRequests().length, 0);
     const stored = await browser.rawStoredData();
     assert.equal(stored.studies.studies[0].consent.decision, "declined");
     assert.deepEqual(stored.studies.outbox, []);
@@ -194,43 +158,24 @@ test("in French, a manifest fetched from its https address shows the consent scr
 });
 
 test("a study's report of real likes is previewed, queued through an inbox that is down and a restart, and opens to the text previewed", async () => {
-  tacheron("study", "keygen", "--out", join(dir, "study"));
+  const { dir, server } = fixtures;
   const likesDay = dateIn(DAY_ONE_ZONE);
-  const manifestText = tacheron(
-    "study",
-    "manifest",
-    "--public-key",
-    join(dir, "study.pub"),
-    "--id",
-    STUDY,
-    "--version",
-    "1",
-    "--title",
-    "Unpaid clicks",
-    "--institution",
-    "Université Exemple",
-    "--contact",
-    "study@univ.example",
-    "--purpose",
-    "How much unpaid work do platform users do?",
-    "--ethics-approval",
-    "CER-2026-117",
-    "--endpoint",
-    ENDPOINT,
-    "--schedule",
-    "daily",
-    "--kinds",
-    "reaction,post",
-    "--platforms",
-    "youtube,x",
-    "--estimated-time",
-    "--pseudonymous-id",
-    "--participants-may-omit",
-    "--start",
-    dateIn(DAY_ONE_ZONE, -7),
-    "--end",
-    dateIn(DAY_ONE_ZONE, 300),
-  );
+  const manifestText = newStudy(join(dir, "study"), {
+    id: STUDY,
+    version: 1,
+    title: "Unpaid clicks",
+    contact: "study@univ.example",
+    purpose: "How much unpaid work do platform users do?",
+    ethicsApproval: "CER-2026-117",
+    schedule: "daily",
+    kinds: "reaction,post",
+    platforms: "youtube,x",
+    estimatedTime: true,
+    pseudonymousId: true,
+    participantsMayOmit: true,
+    start: dateIn(DAY_ONE_ZONE, -7),
+    end: dateIn(DAY_ONE_ZONE, 300),
+  });
   const manifestFile = join(dir, "manifest.json");
   writeFileSync(manifestFile, manifestText);
   server.expect(ENDPOINT);
@@ -264,7 +209,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
       const day = data[`day:${likesDay}`] ?? {};
       return day["youtube/reaction/like"]?.n === 1 && day["x/reaction/like"]?.n === 1;
     }, "the two likes");
-    assert.equal(inboxRequests(server).length, 0, "nothing is sent before a report is agreed to");
+    assert.equal(fixtures.inboxRequests().length, 0, "nothing is sent before a report is agreed to");
   } finally {
     await browser.close();
   }
@@ -296,7 +241,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
       report.rows.every((row) => Number.isInteger(row.seconds)),
       "the estimated time was asked for",
     );
-    assert.equal(inboxRequests(server).length, 0, "previewing sends nothing");
+    assert.equal(fixtures.inboxRequests().length, 0, "previewing sends nothing");
 
     // The study lets participants leave fields out: without the time, the report is sealed again,
     // and the text shown changes with it.
@@ -319,18 +264,14 @@ test("a study's report of real likes is previewed, queued through an inbox that 
       "the failed attempt",
     );
     assert.equal(stored.studies.outbox.length, 1);
-    assert.ok(inboxRequests(server).length >= 1, "the worker tried the inbox");
+    assert.ok(fixtures.inboxRequests().length >= 1, "the worker tried the inbox");
   } finally {
     await browser.close();
   }
 
   // The inbox is back; the browser starts again and the queue delivers, once, when the wait after
   // the failed attempt is over.
-  inbox = await startInbox({
-    port: inboxPort,
-    database: `sqlite:${join(dir, "inbox.sqlite3")}`,
-    manifest: manifestFile,
-  });
+  const inbox = await fixtures.startInbox(manifestFile);
   browser = await launchBrowser(server, { profile, timezone: NEXT_DAY_ZONE });
   try {
     const page = await studyPage(browser);
@@ -341,7 +282,7 @@ test("a study's report of real likes is previewed, queued through an inbox that 
     assert.equal(await card.locator(".waiting").count(), 0);
 
     // The researchers' side: the inbox holds one envelope, which opens to the very text previewed.
-    const { envelopes, file: reports, text } = reportsInInbox({ dir, study: STUDY, manifest: manifestFile });
+    const { envelopes, file: reports, text } = inbox.reports(STUDY);
     assert.equal(envelopes, 1);
     assert.equal(text, `${previewed}\n`);
     tacheron("study", "verify", "--manifest", manifestFile, reports);

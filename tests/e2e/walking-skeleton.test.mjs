@@ -3,33 +3,19 @@
 // of the dashboard's "Export JSON" button.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, localToday, startFixtureServer } from "./harness.mjs";
+import { test } from "node:test";
+import { browsersOnFixtureServer, localToday } from "./harness.mjs";
 
 const WATCH = "https://www.youtube.com/watch?v=fixture";
 const LIKE = "like-button-view-model button";
 const DISLIKE = "dislike-button-view-model button";
 
-let server;
-before(async () => {
-  server = await startFixtureServer();
-});
-after(async () => {
-  await server?.close();
-});
+const fixtures = browsersOnFixtureServer();
+const { withBrowser } = fixtures;
 
 /** The export's records without the date, which is checked once separately. */
 function records(exported) {
   return exported.records.map(({ date, ...rest }) => rest);
-}
-
-async function withBrowser(run, options) {
-  const browser = await launchBrowser(server, options);
-  try {
-    await run(browser);
-  } finally {
-    await browser.close();
-  }
 }
 
 test("a like is exported as one reaction, dated today", () =>
@@ -141,6 +127,7 @@ test("in French, the dashboard speaks French and exports the same contract", () 
   ));
 
 test("no request left the extension during the run", () => {
+  const { server } = fixtures;
   assert.deepEqual(server.unexpected(), [], "requests nobody asked for");
   assert.deepEqual(server.tlsErrors, [], "connections that failed before a request");
   assert.ok(server.requests.length >= 7, "the fixture pages themselves were served");

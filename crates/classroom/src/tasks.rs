@@ -124,21 +124,15 @@ pub fn draw(seed: u64, counts: &Counts, language: Language) -> Workshop {
         let id = u16::try_from(first_text).unwrap_or(0) + u16::from(i);
         Task::Text(distorted(&mut texts, id))
     }));
-    let posts = Random::stream(seed, 3).sample(POSTS.len(), usize::from(counts.hashtag));
-    tasks.extend(
-        posts
-            .iter()
-            .filter_map(|i| POSTS.get(*i))
-            .map(|post| Task::Hashtag(*post)),
-    );
-    let sentences = Random::stream(seed, 4).sample(SENTENCES.len(), usize::from(counts.label));
-    tasks.extend(
-        sentences
-            .iter()
-            .filter_map(|i| SENTENCES.get(*i))
-            .map(|sentence| Task::Label(*sentence)),
-    );
+    tasks.extend(sample(seed, 3, &POSTS, counts.hashtag).map(Task::Hashtag));
+    tasks.extend(sample(seed, 4, &SENTENCES, counts.label).map(Task::Label));
     Workshop { tasks, language }
+}
+
+/// `count` different items of `pool`, drawn from the random stream `stream` of `seed`.
+fn sample<T: Copy>(seed: u64, stream: u64, pool: &[T], count: u8) -> impl Iterator<Item = T> {
+    let indices = Random::stream(seed, stream).sample(pool.len(), usize::from(count));
+    indices.into_iter().filter_map(|i| pool.get(i).copied())
 }
 
 impl Workshop {

@@ -14,16 +14,12 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use tacheron::card::CARD;
-use tacheron::date::LocalDate;
 use tacheron::ledger::Ledger;
-use tacheron::model::{Action, Detail, Kind, Platform};
+use tacheron::model::Platform;
 use tacheron_inbox::toolkit::{InboxExport, open_all};
-use tacheron_study::consent::{Consent, Decision};
-use tacheron_study::envelope::{generate_key_pair, seal, seal_report};
+use tacheron_study::envelope::{generate_key_pair, seal};
 use tacheron_study::manifest::{Manifest, parse_manifest};
-use tacheron_study::report::{ReportPeriod, Withheld, build_report};
-use tacheron_study::{PortRng, from_hex, random_id, to_hex};
+use tacheron_study::{PortRng, from_hex, to_hex};
 
 const STUDY: &str = "labour-2031";
 const TOKEN: &str = "researcher-token-0123456789";
@@ -48,9 +44,8 @@ fn new_study(id: &str) -> Study {
         "public_key": to_hex(&public), "start": "2031-01-06", "end": "2031-03-30"
     })
     .to_string();
-    let today = LocalDate::parse("2031-01-06").expect("date");
     Study {
-        manifest: parse_manifest(&text, today).expect("valid"),
+        manifest: parse_manifest(&text, common::date("2031-01-06")).expect("valid"),
         private_key,
     }
 }
@@ -58,34 +53,8 @@ fn new_study(id: &str) -> Study {
 /// A participant's report of the first week, sealed: (preview, envelope).
 fn sealed_report(study: &Study, likes: u32) -> (String, Vec<u8>) {
     let mut ledger = Ledger::new();
-    let like = Action {
-        platform: Platform::Youtube,
-        kind: Kind::Reaction,
-        detail: Detail::new("like"),
-        measured_ms: 0,
-        effort: Default::default(),
-    };
-    for _ in 0..likes {
-        ledger.add(LocalDate::parse("2031-01-08").expect("date"), &like);
-    }
-    let random = common::fresh_random();
-    let mut rng = PortRng::new(&random);
-    let consent = Consent::decide(&study.manifest, Decision::Accepted, 1, 2, None, &mut rng);
-    let period = ReportPeriod {
-        start: LocalDate::parse("2031-01-06").expect("date"),
-        end: LocalDate::parse("2031-01-12").expect("date"),
-    };
-    let report = build_report(
-        &CARD,
-        &study.manifest,
-        &consent,
-        &ledger,
-        period,
-        Withheld::default(),
-        random_id(&mut rng),
-    )
-    .expect("built");
-    let sealed = seal_report(&study.manifest, &report, &mut rng).expect("sealed");
+    common::likes(&mut ledger, "2031-01-08", Platform::Youtube, likes);
+    let sealed = common::sealed_report(&study.manifest, &ledger, "2031-01-06", "2031-01-12");
     (sealed.preview, sealed.envelope)
 }
 

@@ -9,17 +9,12 @@
 
 mod common;
 
-use common::{fresh_random, success, tacheron};
+use common::{likes, sealed_report, success, tacheron};
 use std::path::{Path, PathBuf};
-use tacheron::card::CARD;
-use tacheron::date::LocalDate;
+use std::process::Output;
 use tacheron::ledger::Ledger;
-use tacheron::model::{Action, Detail, Kind, Platform};
-use tacheron_study::consent::{Consent, Decision};
-use tacheron_study::envelope::seal_report;
+use tacheron::model::{Kind, Platform};
 use tacheron_study::manifest::Manifest;
-use tacheron_study::report::{ReportPeriod, Withheld, build_report};
-use tacheron_study::{PortRng, random_id};
 
 fn temp_dir(name: &str) -> PathBuf {
     common::temp_dir("study", name)
@@ -72,47 +67,32 @@ pub fn study_in(dir: &Path, extra: &[&str]) -> Manifest {
     serde_json::from_str(&text).expect("a manifest")
 }
 
-fn date(text: &str) -> LocalDate {
-    LocalDate::parse(text).expect("date")
-}
-
-fn likes(ledger: &mut Ledger, day: &str, platform: Platform, count: u32) {
-    for _ in 0..count {
-        ledger.add(
-            date(day),
-            &Action {
-                platform,
-                kind: Kind::Reaction,
-                detail: Detail::new("like"),
-                measured_ms: 0,
-                effort: Default::default(),
-            },
-        );
-    }
-}
-
 /// What a participant's extension sends for one week: the envelope's bytes.
 pub fn envelope_of(manifest: &Manifest, ledger: &Ledger, start: &str, end: &str) -> Vec<u8> {
-    let random = fresh_random();
-    let mut rng = PortRng::new(&random);
-    let consent = Consent::decide(manifest, Decision::Accepted, 1, 2, None, &mut rng);
-    let period = ReportPeriod {
-        start: date(start),
-        end: date(end),
-    };
-    let report = build_report(
-        &CARD,
-        manifest,
-        &consent,
-        ledger,
-        period,
-        Withheld::default(),
-        random_id(&mut rng),
-    )
-    .expect("built");
-    seal_report(manifest, &report, &mut rng)
-        .expect("sealed")
-        .envelope
+    sealed_report(manifest, ledger, start, end).envelope
+}
+
+/// `tacheron study manifest` remade from the manifest in `template`, with the public key in
+/// `public` and `changes`.
+fn remade_manifest(template: &str, public: &str, changes: &[&str]) -> Output {
+    let mut args = vec![
+        "study",
+        "manifest",
+        "--template",
+        template,
+        "--public-key",
+        public,
+    ];
+    args.extend_from_slice(changes);
+    tacheron(&args)
+}
+
+/// `tacheron study decrypt` with the manifest at `manifest` and the private key at `key`, then
+/// `rest` (options and envelope files).
+fn decrypt(manifest: &str, key: &str, rest: &[&str]) -> Output {
+    let mut args = vec!["study", "decrypt", "--manifest", manifest, "--key", key];
+    args.extend_from_slice(rest);
+    tacheron(&args)
 }
 
 #[test]
@@ -144,28 +124,10 @@ fn a_manifest_from_flags_is_checked_and_bad_flags_are_refused() {
     assert!(manifest.fields.estimated_time && manifest.pseudonymous_id);
     let template = path(&dir, "manifest.json");
     let public = path(&dir, "study.pub");
-    let http = tacheron(&[
-        "study",
-        "manifest",
-        "--template",
-        &template,
-        "--public-key",
-        &public,
-        "--endpoint",
-        "http://inbox.example/",
-    ]);
+    let http = remade_manifest(&template, &public, &["--endpoint", "http://inbox.example/"]);
     assert!(!http.status.success());
     assert!(String::from_utf8_lossy(&http.stderr).contains("endpoint: must be an https:// URL"));
-    let bumped = success(&tacheron(&[
-        "study",
-        "manifest",
-        "--template",
-        &template,
-        "--public-key",
-        &public,
-        "--version",
-        "2",
-    ]));
+    let bumped = success(&remade_manifest(&template, &public, &["--version", "2"]));
     assert!(bumped.contains("\"version\": 2"));
 }
 
@@ -192,18 +154,9 @@ fn reports_are_opened_offline_verified_and_added_up_per_period_platform_and_kind
     let manifest_path = path(&dir, "manifest.json");
     let key = path(&dir, "study.key");
     let reports = path(&dir, "reports.jsonl");
-    let mut args = vec![
-        "study",
-        "decrypt",
-        "--manifest",
-        &manifest_path,
-        "--key",
-        &key,
-        "--out",
-        &reports,
-    ];
-    args.extend(inputs.iter().map(String::as_str));
-    success(&tacheron(&args));
+    let mut rest = vec!["--out", reports.as_str()];
+    rest.extend(inputs.iter().map(String::as_str));
+    success(&decrypt(&manifest_path, &key, &rest));
     assert_eq!(
         std::fs::read_to_string(&reports)
             .expect("written")
@@ -258,30 +211,18 @@ fn a_wrong_key_or_a_report_beyond_the_manifest_is_named() {
         &path(&dir, "other"),
     ]));
     let manifest_path = path(&dir, "manifest.json");
-    let wrong = tacheron(&[
-        "study",
-        "decrypt",
-        "--manifest",
-        &manifest_path,
-        "--key",
-        &path(&dir, "other.key"),
-        &envelope,
-    ]);
+    let wrong = decrypt(&manifest_path, &path(&dir, "other.key"), &[&envelope]);
     assert!(!wrong.status.success());
     assert!(
         String::from_utf8_lossy(&wrong.stderr).contains("1 of 1 envelopes set aside"),
         "{}",
         String::from_utf8_lossy(&wrong.stderr)
     );
-    let reports = success(&tacheron(&[
-        "study",
-        "decrypt",
-        "--manifest",
+    let reports = success(&decrypt(
         &manifest_path,
-        "--key",
         &path(&dir, "study.key"),
-        &envelope,
-    ]));
+        &[&envelope],
+    ));
     // A report that also carries Reddit, re-written canonically, is beyond the manifest.
     let mut report = tacheron_study::report::Report::from_canonical(reports.trim().as_bytes())
         .expect("a report");

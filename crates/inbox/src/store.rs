@@ -34,8 +34,32 @@ pub struct StoredEnvelope {
     pub envelope: Vec<u8>,
 }
 
-/// The inbox's durable storage.
+/// One row of the store's table: an envelope under its study and report id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnvelopeRow<'a> {
+    /// The study's id.
+    pub study: &'a str,
+    /// The report id, in hex.
+    pub report_id: &'a str,
+    /// The envelope's bytes.
+    pub envelope: &'a [u8],
+    /// When it was received (milliseconds since the epoch).
+    pub received_ms: i64,
+}
+
+/// The inbox's durable storage: each database runs [`Store::add`], [`Store::envelope`] and
+/// [`Store::export`] in its own dialect; [`Store::insert`] is written once over them.
 pub trait Store {
+    /// Adds `row` unless its (study, report id) is taken; whether it was added.
+    fn add(&mut self, row: &EnvelopeRow<'_>) -> Result<bool, StoreError>;
+
+    /// The envelope stored under (study, report id); asked right after [`Store::add`] found it
+    /// taken, on the same connection.
+    fn envelope(&mut self, study: &str, report_id: &str) -> Result<Vec<u8>, StoreError>;
+
+    /// A study's envelopes, oldest first.
+    fn export(&mut self, study: &str) -> Result<Vec<StoredEnvelope>, StoreError>;
+
     /// Stores an envelope unless its report id is already there.
     fn insert(
         &mut self,
@@ -43,10 +67,22 @@ pub trait Store {
         report_id: &str,
         envelope: &[u8],
         received_ms: i64,
-    ) -> Result<Stored, StoreError>;
-
-    /// A study's envelopes, oldest first.
-    fn export(&mut self, study: &str) -> Result<Vec<StoredEnvelope>, StoreError>;
+    ) -> Result<Stored, StoreError> {
+        let row = EnvelopeRow {
+            study,
+            report_id,
+            envelope,
+            received_ms,
+        };
+        if self.add(&row)? {
+            return Ok(Stored::New);
+        }
+        Ok(if self.envelope(study, report_id)? == envelope {
+            Stored::Duplicate
+        } else {
+            Stored::ReportIdReused
+        })
+    }
 }
 
 /// Opens the store a URL names: `postgres://…` or `postgresql://…` for PostgreSQL, `sqlite:PATH`
@@ -92,37 +128,26 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
-    fn insert(
-        &mut self,
-        study: &str,
-        report_id: &str,
-        envelope: &[u8],
-        received_ms: i64,
-    ) -> Result<Stored, StoreError> {
+    fn add(&mut self, row: &EnvelopeRow<'_>) -> Result<bool, StoreError> {
         let inserted = self
             .connection
             .execute(
                 "INSERT INTO envelopes (study, report_id, envelope, received_ms)
                  VALUES (?1, ?2, ?3, ?4) ON CONFLICT (study, report_id) DO NOTHING",
-                rusqlite::params![study, report_id, envelope, received_ms],
+                rusqlite::params![row.study, row.report_id, row.envelope, row.received_ms],
             )
             .map_err(sqlite_error)?;
-        if inserted == 1 {
-            return Ok(Stored::New);
-        }
-        let existing: Vec<u8> = self
-            .connection
+        Ok(inserted == 1)
+    }
+
+    fn envelope(&mut self, study: &str, report_id: &str) -> Result<Vec<u8>, StoreError> {
+        self.connection
             .query_row(
                 "SELECT envelope FROM envelopes WHERE study = ?1 AND report_id = ?2",
                 rusqlite::params![study, report_id],
                 |row| row.get(0),
             )
-            .map_err(sqlite_error)?;
-        Ok(if existing == envelope {
-            Stored::Duplicate
-        } else {
-            Stored::ReportIdReused
-        })
+            .map_err(sqlite_error)
     }
 
     fn export(&mut self, study: &str) -> Result<Vec<StoredEnvelope>, StoreError> {
@@ -187,25 +212,20 @@ impl PostgresStore {
 }
 
 impl Store for PostgresStore {
-    fn insert(
-        &mut self,
-        study: &str,
-        report_id: &str,
-        envelope: &[u8],
-        received_ms: i64,
-    ) -> Result<Stored, StoreError> {
+    fn add(&mut self, row: &EnvelopeRow<'_>) -> Result<bool, StoreError> {
         self.reconnect_if_closed()?;
         let inserted = self
             .client
             .execute(
                 "INSERT INTO envelopes (study, report_id, envelope, received_ms)
                  VALUES ($1, $2, $3, $4) ON CONFLICT (study, report_id) DO NOTHING",
-                &[&study, &report_id, &envelope, &received_ms],
+                &[&row.study, &row.report_id, &row.envelope, &row.received_ms],
             )
             .map_err(postgres_error)?;
-        if inserted == 1 {
-            return Ok(Stored::New);
-        }
+        Ok(inserted == 1)
+    }
+
+    fn envelope(&mut self, study: &str, report_id: &str) -> Result<Vec<u8>, StoreError> {
         let row = self
             .client
             .query_one(
@@ -213,12 +233,7 @@ impl Store for PostgresStore {
                 &[&study, &report_id],
             )
             .map_err(postgres_error)?;
-        let existing: Vec<u8> = row.try_get(0).map_err(postgres_error)?;
-        Ok(if existing == envelope {
-            Stored::Duplicate
-        } else {
-            Stored::ReportIdReused
-        })
+        row.try_get(0).map_err(postgres_error)
     }
 
     fn export(&mut self, study: &str) -> Result<Vec<StoredEnvelope>, StoreError> {

@@ -6,37 +6,21 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, reason = "in a test, a panic is a failed test")]
 
+#[path = "../../browser/tests/support/boundary.rs"]
+mod boundary;
+
+use boundary::{EXTENSION, answer_and_effects, field, install_storage_stand_in, json, text};
 use tacheron::ports::Clock;
 use tacheron_browser::{BrowserClock, BrowserRandom};
 use tacheron_study::envelope::generate_key_pair;
 use tacheron_study::{PortRng, to_hex};
 use tacheron_study_web::Studies;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(module = "/../browser/tests/storage-stand-in.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = installStorageStandIn)]
-    fn install_storage_stand_in();
-}
-
-const EXTENSION: &str = "chrome-extension://tacheron/";
 const STUDY_PAGE: &str = r#"{"url":"chrome-extension://tacheron/pages/study.html"}"#;
-
-fn json(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).expect("JSON")
-}
-
-fn field(value: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(value, &name.into()).expect("field")
-}
-
-fn text(value: &JsValue, name: &str) -> String {
-    field(value, name).as_string().unwrap_or_default()
-}
 
 /// The worker's `core.days`, as a stand-in holding no day: `() => Promise.resolve([])`.
 fn no_days() -> js_sys::Function {
@@ -44,13 +28,7 @@ fn no_days() -> js_sys::Function {
 }
 
 async fn ask(studies: &Studies, message: &str, sender: &str) -> (JsValue, JsValue) {
-    let handled = JsFuture::from(studies.handle(json(message), json(sender)))
-        .await
-        .expect("the promise resolves");
-    (
-        json(&text(&handled, "answer")),
-        json(&text(&handled, "effects")),
-    )
+    answer_and_effects(studies.handle(json(message), json(sender))).await
 }
 
 /// A study that started a week ago and runs for a year, whatever the day the test runs.

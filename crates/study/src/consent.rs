@@ -106,13 +106,17 @@ mod tests {
         parse_manifest(&value.to_string(), today()).expect("valid")
     }
 
+    /// The participant's first `decision` on `manifest`, shown at 10 ms and decided at 20 ms.
+    fn first_decision(manifest: &Manifest, decision: Decision) -> Consent {
+        let random = SeededRandom::new(7);
+        Consent::decide(manifest, decision, 10, 20, None, &mut PortRng::new(&random))
+    }
+
     #[test]
     fn a_new_manifest_version_needs_consent_again() {
-        let random = SeededRandom::new(7);
-        let mut rng = PortRng::new(&random);
         let v2 = manifest(2, false);
         assert!(needs_asking(None, &v2));
-        let consent = Consent::decide(&v2, Decision::Accepted, 10, 20, None, &mut rng);
+        let consent = first_decision(&v2, Decision::Accepted);
         assert!(!needs_asking(Some(&consent), &v2));
         assert!(consent.allows_reports(&v2));
         assert_eq!(consent.participant_id, None);
@@ -123,12 +127,10 @@ mod tests {
 
     #[test]
     fn declining_or_leaving_allows_no_report_and_leaving_is_not_asked_again() {
-        let random = SeededRandom::new(7);
-        let mut rng = PortRng::new(&random);
         let v2 = manifest(2, false);
-        let declined = Consent::decide(&v2, Decision::Declined, 10, 20, None, &mut rng);
+        let declined = first_decision(&v2, Decision::Declined);
         assert!(!declined.allows_reports(&v2));
-        let left = Consent::decide(&v2, Decision::Withdrawn, 10, 20, None, &mut rng);
+        let left = first_decision(&v2, Decision::Withdrawn);
         assert!(!left.allows_reports(&v2));
         assert!(!needs_asking(Some(&left), &manifest(3, false)));
     }

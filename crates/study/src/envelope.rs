@@ -240,9 +240,7 @@ pub fn seal_report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::tests::{REPORT_ID, accepted, first_week, ledger, manifest_with};
-    use crate::report::{Withheld, build_report};
-    use tacheron::card::CARD;
+    use crate::report::tests::{REPORT_ID, first_week_report, manifest_with};
     use tacheron::memory::SeededRandom;
 
     /// A study's key pair, drawn from `seed`.
@@ -255,16 +253,7 @@ mod tests {
     fn the_preview_is_byte_for_byte_what_the_envelope_seals() {
         let (private, public) = study_keys(1);
         let manifest = manifest_with(|v| v["public_key"] = serde_json::json!(public));
-        let report = build_report(
-            &CARD,
-            &manifest,
-            &accepted(&manifest),
-            &ledger(),
-            first_week(),
-            Withheld::default(),
-            REPORT_ID.to_owned(),
-        )
-        .expect("built");
+        let report = first_week_report(&manifest);
         let sealed = seal_report(&manifest, &report, &mut PortRng::new(&SeededRandom::new(9)))
             .expect("sealed");
         assert!(

@@ -8,9 +8,10 @@ use crate::consent::{Consent, Decision};
 use crate::manifest::Manifest;
 use crate::participation::{Participation, Queued};
 use crate::report::{ReportPeriod, Withheld};
-use serde::de::{MapAccess, Visitor};
+use serde::de::MapAccess;
+use serde::de::value::MapAccessDeserializer;
 use serde::{Deserialize, Serialize};
-use tacheron::protocol::{message_type, unknown_type};
+use tacheron::protocol::{TypedMessage, read_message, unknown_type};
 
 /// A message to the studies' module.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,22 +106,18 @@ payload!(DeliveredFields {
 // Read `type` first, by hand, as the core's requests are (see `tacheron::protocol::message_type`).
 impl<'de> Deserialize<'de> for StudyRequest {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(StudyRequestVisitor)
+        read_message(deserializer)
     }
 }
 
-struct StudyRequestVisitor;
+impl TypedMessage for StudyRequest {
+    const EXPECTING: &'static str = "a study message object whose first field is `type`";
 
-impl<'de> Visitor<'de> for StudyRequestVisitor {
-    type Value = StudyRequest;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a study message object whose first field is `type`")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<StudyRequest, A::Error> {
-        let (kind, fields) = message_type(map)?;
-        let request = match kind.as_str() {
+    fn from_fields<'de, A: MapAccess<'de>>(
+        kind: &str,
+        fields: MapAccessDeserializer<A>,
+    ) -> Result<StudyRequest, A::Error> {
+        let request = match kind {
             "study_check" => StudyRequest::Check {
                 manifest: CheckFields::deserialize(fields)?.manifest,
             },
@@ -134,18 +131,12 @@ impl<'de> Visitor<'de> for StudyRequestVisitor {
                 }
             }
             "study_preview" => {
-                let f = PreviewFields::deserialize(fields)?;
-                StudyRequest::Preview {
-                    study: f.study,
-                    withheld: f.withheld,
-                }
+                let PreviewFields { study, withheld } = PreviewFields::deserialize(fields)?;
+                StudyRequest::Preview { study, withheld }
             }
             "study_send" => {
-                let f = SendFields::deserialize(fields)?;
-                StudyRequest::Send {
-                    study: f.study,
-                    report_id: f.report_id,
-                }
+                let SendFields { study, report_id } = SendFields::deserialize(fields)?;
+                StudyRequest::Send { study, report_id }
             }
             "study_leave" => StudyRequest::Leave {
                 study: StudyFields::deserialize(fields)?.study,

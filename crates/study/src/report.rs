@@ -447,46 +447,38 @@ pub(crate) mod tests {
         )
     }
 
-    fn action(platform: Platform, kind: Kind, detail: &str, measured_ms: u64) -> Action {
-        Action {
-            platform,
-            kind,
-            detail: Detail::new(detail),
-            measured_ms,
-            effort: Default::default(),
-        }
-    }
-
     /// A week of use: likes and a post on YouTube, a measured captcha on X, likes on Reddit (not
     /// requested), and a like the week after.
     pub(crate) fn ledger() -> Ledger {
         let mut ledger = Ledger::new();
-        for _ in 0..3 {
-            ledger.add(
-                date("2027-01-05"),
-                &action(Platform::Youtube, Kind::Reaction, "like", 0),
-            );
+        for (day, platform, kind, detail, measured_ms) in [
+            ("2027-01-05", Platform::Youtube, Kind::Reaction, "like", 0),
+            ("2027-01-05", Platform::Youtube, Kind::Reaction, "like", 0),
+            ("2027-01-05", Platform::Youtube, Kind::Reaction, "like", 0),
+            (
+                "2027-01-10",
+                Platform::Youtube,
+                Kind::Reaction,
+                "dislike",
+                0,
+            ),
+            ("2027-01-06", Platform::Youtube, Kind::Post, "post", 0),
+            (
+                "2027-01-07",
+                Platform::X,
+                Kind::Captcha,
+                "recaptcha-image",
+                16_450,
+            ),
+            ("2027-01-07", Platform::Reddit, Kind::Reaction, "upvote", 0),
+            ("2027-01-11", Platform::Youtube, Kind::Reaction, "like", 0),
+        ] {
+            let action = Action {
+                measured_ms,
+                ..Action::new(platform, kind, Detail::new(detail))
+            };
+            ledger.add(date(day), &action);
         }
-        ledger.add(
-            date("2027-01-10"),
-            &action(Platform::Youtube, Kind::Reaction, "dislike", 0),
-        );
-        ledger.add(
-            date("2027-01-06"),
-            &action(Platform::Youtube, Kind::Post, "post", 0),
-        );
-        ledger.add(
-            date("2027-01-07"),
-            &action(Platform::X, Kind::Captcha, "recaptcha-image", 16_450),
-        );
-        ledger.add(
-            date("2027-01-07"),
-            &action(Platform::Reddit, Kind::Reaction, "upvote", 0),
-        );
-        ledger.add(
-            date("2027-01-11"),
-            &action(Platform::Youtube, Kind::Reaction, "like", 0),
-        );
         ledger
     }
 
@@ -499,19 +491,39 @@ pub(crate) mod tests {
 
     pub(crate) const REPORT_ID: &str = "00112233445566778899aabbccddeeff";
 
+    /// The report of `period` from [`ledger`], with [`REPORT_ID`].
+    fn report_of(
+        manifest: &Manifest,
+        consent: &Consent,
+        period: ReportPeriod,
+        withheld: Withheld,
+    ) -> Result<Report, String> {
+        build_report(
+            &CARD,
+            manifest,
+            consent,
+            &ledger(),
+            period,
+            withheld,
+            REPORT_ID.to_owned(),
+        )
+    }
+
+    /// The whole report of the first week, consented to.
+    pub(crate) fn first_week_report(manifest: &Manifest) -> Report {
+        report_of(
+            manifest,
+            &accepted(manifest),
+            first_week(),
+            Withheld::default(),
+        )
+        .expect("built")
+    }
+
     #[test]
     fn a_report_holds_the_ledgers_totals_for_the_requested_fields_only() {
         let manifest = manifest_with(|_| {});
-        let report = build_report(
-            &CARD,
-            &manifest,
-            &accepted(&manifest),
-            &ledger(),
-            first_week(),
-            Withheld::default(),
-            REPORT_ID.to_owned(),
-        )
-        .expect("built");
+        let report = first_week_report(&manifest);
         let counts: Vec<(Platform, Kind, u64)> = report
             .rows
             .iter()
@@ -549,32 +561,15 @@ pub(crate) mod tests {
             platforms: vec![Platform::X],
             estimated_time: true,
         };
-        let report = build_report(
-            &CARD,
-            &manifest,
-            &consent,
-            &ledger(),
-            first_week(),
-            withheld.clone(),
-            REPORT_ID.to_owned(),
-        )
-        .expect("built");
+        let report = report_of(&manifest, &consent, first_week(), withheld.clone()).expect("built");
         assert_eq!(report.rows.len(), 2);
         assert!(report.rows.iter().all(|r| r.platform == Platform::Youtube
             && r.kind != Kind::Post
             && r.seconds.is_none()));
         assert!(report.check_against(&manifest).is_ok());
         let strict = manifest_with(|v| v["participants_may_omit"] = serde_json::json!(false));
-        let error = build_report(
-            &CARD,
-            &strict,
-            &accepted(&strict),
-            &ledger(),
-            first_week(),
-            withheld,
-            REPORT_ID.to_owned(),
-        )
-        .expect_err("refused");
+        let error =
+            report_of(&strict, &accepted(&strict), first_week(), withheld).expect_err("refused");
         assert_eq!(
             error,
             "this study does not let participants leave fields out"
@@ -583,50 +578,20 @@ pub(crate) mod tests {
             platforms: vec![Platform::X, Platform::Youtube],
             ..Withheld::default()
         };
-        assert!(
-            build_report(
-                &CARD,
-                &manifest,
-                &consent,
-                &ledger(),
-                first_week(),
-                everything,
-                REPORT_ID.to_owned()
-            )
-            .is_err()
-        );
+        assert!(report_of(&manifest, &consent, first_week(), everything).is_err());
         let unrequested = Withheld {
             platforms: vec![Platform::Reddit],
             ..Withheld::default()
         };
-        assert!(
-            build_report(
-                &CARD,
-                &manifest,
-                &consent,
-                &ledger(),
-                first_week(),
-                unrequested,
-                REPORT_ID.to_owned()
-            )
-            .is_err()
-        );
+        assert!(report_of(&manifest, &consent, first_week(), unrequested).is_err());
     }
 
     #[test]
     fn no_report_without_consent_to_this_version_or_outside_the_schedule() {
         let manifest = manifest_with(|_| {});
         let old = accepted(&manifest_with(|v| v["version"] = serde_json::json!(1)));
-        let error = build_report(
-            &CARD,
-            &manifest,
-            &old,
-            &ledger(),
-            first_week(),
-            Withheld::default(),
-            REPORT_ID.to_owned(),
-        )
-        .expect_err("refused");
+        let error =
+            report_of(&manifest, &old, first_week(), Withheld::default()).expect_err("refused");
         assert_eq!(error, "no consent to version 2 of study labour-2027");
         let consent = accepted(&manifest);
         for (start, end) in [
@@ -640,16 +605,7 @@ pub(crate) mod tests {
                 end: date(end),
             };
             assert!(
-                build_report(
-                    &CARD,
-                    &manifest,
-                    &consent,
-                    &ledger(),
-                    period,
-                    Withheld::default(),
-                    REPORT_ID.to_owned()
-                )
-                .is_err(),
+                report_of(&manifest, &consent, period, Withheld::default()).is_err(),
                 "{start} {end}"
             );
         }
@@ -658,16 +614,7 @@ pub(crate) mod tests {
             start: date("2027-01-06"),
             end: date("2027-01-10"),
         };
-        let report = build_report(
-            &CARD,
-            &manifest,
-            &consent,
-            &ledger(),
-            joined,
-            Withheld::default(),
-            REPORT_ID.to_owned(),
-        )
-        .expect("built");
+        let report = report_of(&manifest, &consent, joined, Withheld::default()).expect("built");
         assert_eq!(report.rows[0].count, 1);
         assert!(report.check_against(&manifest).is_ok());
     }
@@ -725,16 +672,7 @@ pub(crate) mod tests {
     #[test]
     fn verification_refuses_anything_beyond_the_manifest() {
         let manifest = manifest_with(|_| {});
-        let report = build_report(
-            &CARD,
-            &manifest,
-            &accepted(&manifest),
-            &ledger(),
-            first_week(),
-            Withheld::default(),
-            REPORT_ID.to_owned(),
-        )
-        .expect("built");
+        let report = first_week_report(&manifest);
         let mut extra_platform = report.clone();
         extra_platform.rows.push(Row {
             platform: Platform::Reddit,

@@ -6,6 +6,10 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, reason = "in a test, a panic is a failed test")]
 
+#[path = "../../browser/tests/support/boundary.rs"]
+mod boundary;
+
+use boundary::{EXTENSION, answer_and_effects, field, install_storage_stand_in, json, text};
 use tacheron::ports::Clock;
 use tacheron_browser::BrowserClock;
 use tacheron_worker::Core;
@@ -15,33 +19,13 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-#[wasm_bindgen(module = "/../browser/tests/storage-stand-in.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = installStorageStandIn)]
-    fn install_storage_stand_in();
-}
-
-const EXTENSION: &str = "chrome-extension://tacheron/";
-
-fn json(text: &str) -> JsValue {
-    js_sys::JSON::parse(text).expect("JSON")
-}
-
-fn field(value: &JsValue, name: &str) -> JsValue {
-    js_sys::Reflect::get(value, &name.into()).expect("field")
-}
-
 /// The core's answer and effects to `message` from `sender`, both parsed.
 async fn ask(core: &Core, message: &str, sender: &str) -> (JsValue, JsValue) {
-    let handled = JsFuture::from(core.handle(json(message), json(sender)))
-        .await
-        .expect("the promise resolves");
-    let text = |name| field(&handled, name).as_string().expect("JSON text");
-    (json(&text("answer")), json(&text("effects")))
+    answer_and_effects(core.handle(json(message), json(sender))).await
 }
 
 fn kind(answer: &JsValue) -> String {
-    field(answer, "type").as_string().unwrap_or_default()
+    text(answer, "type")
 }
 
 const LIKE: &str = r#"{"type":"observe","observation":{"signal":"toggle","control":"like","before":false,"after":true}}"#;

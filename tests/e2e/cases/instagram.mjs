@@ -145,8 +145,7 @@ export default [
   {
     // A suggestion picked with Enter, then the whole comment erased: the box empties, but not
     // because anything was sent.
-    name: "instagram: Enter on a hashtag suggestion, then the comment erased, counts nothing",
-    url: FEED,
+    ...instagram.negative("instagram: Enter on a hashtag suggestion, then the comment erased, counts nothing", FEED),
     steps: [
       ...typeInto(commentBox(1), "Ce soir #sun"),
       { waitFor: suggested(1, "#sunset") },
