@@ -10,8 +10,7 @@ use crate::hashtags::count_hashtags;
 use crate::model::{Action, Detail, Kind, Platform};
 use crate::protocol::{TypedMessage, read_message};
 use crate::rules::{Meaning, PlatformRules};
-use serde::de::value::MapAccessDeserializer;
-use serde::de::{Error as _, MapAccess};
+use serde::de::Error as _;
 use serde::{Deserialize, Serialize};
 
 /// The longest post text accepted (characters); longer is refused, not truncated.
@@ -116,10 +115,10 @@ impl TypedMessage for Observation {
     const WHAT: &'static str = "an observation";
     const EXPECTING: &'static str = "an observation whose first field is `signal`";
 
-    fn from_fields<'de, A: MapAccess<'de>>(
+    fn from_fields<'de, D: serde::Deserializer<'de>>(
         signal: &str,
-        fields: MapAccessDeserializer<A>,
-    ) -> Result<Observation, A::Error> {
+        fields: D,
+    ) -> Result<Observation, D::Error> {
         Ok(match signal {
             "toggle" => {
                 let f = ToggleFields::deserialize(fields)?;
@@ -148,7 +147,7 @@ impl TypedMessage for Observation {
                 let CaptchaFields { event, challenge } = CaptchaFields::deserialize(fields)?;
                 Observation::Captcha { event, challenge }
             }
-            other => return Err(A::Error::custom(format!("unknown signal {other:?}"))),
+            other => return Err(D::Error::custom(format!("unknown signal {other:?}"))),
         })
     }
 }

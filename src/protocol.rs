@@ -18,7 +18,6 @@ use crate::export::Export;
 use crate::import::ImportProblem;
 use crate::model::{Kind, Platform};
 use crate::settings::{Preferences, Settings};
-use crate::summary::Summary;
 use crate::views::{Overview, Period, Today};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{Error as _, MapAccess, Visitor};
@@ -32,12 +31,6 @@ pub enum Request {
     Observe {
         /// The observation.
         observation: Observation,
-    },
-    /// From the dashboard: the totals, valued as the settings say, or by default for `locale`
-    /// (the browser's language) when the user chose nothing.
-    Summary {
-        /// The browser's language (`fr`, `en-US`).
-        locale: Option<String>,
     },
     /// From the dashboard or the popup: everything shown for a period.
     Overview {
@@ -101,16 +94,11 @@ pub enum Request {
         /// The server's host name.
         host: String,
     },
-    /// From an extension page: the diagnostics, for the tab at `tab_url` if given.
-    Diagnostics {
-        /// The URL of the tab the user is looking at, to tell which platform's sensor runs there;
-        /// used for that and dropped.
-        tab_url: Option<String>,
-    },
     /// From the popup as it opens: the settings, today's figures and the diagnostics, in one
     /// answer.
     Popup {
-        /// The URL of the tab the user is looking at (see [`Request::Diagnostics`]).
+        /// The URL of the tab the user is looking at, to tell which platform's sensor runs there;
+        /// used for that and dropped.
         tab_url: Option<String>,
     },
     /// From the worker itself, when it starts and when a new day begins: what the browser should
@@ -122,7 +110,6 @@ pub enum Request {
 /// refusal such as `import_refused`, may come instead).
 pub const REQUESTS: &[(&str, &str)] = &[
     ("observe", "recorded"),
-    ("summary", "summary"),
     ("overview", "overview"),
     ("dashboard", "dashboard"),
     ("export", "export"),
@@ -137,7 +124,6 @@ pub const REQUESTS: &[(&str, &str)] = &[
     ("set_platform", "settings"),
     ("add_mastodon_server", "settings"),
     ("remove_mastodon_server", "settings"),
-    ("diagnostics", "diagnostics"),
     ("popup", "popup"),
     ("wake", "awake"),
 ];
@@ -194,10 +180,10 @@ pub trait TypedMessage: Sized {
     const EXPECTING: &'static str;
 
     /// The message of type `kind`, read from the object's other fields.
-    fn from_fields<'de, A: MapAccess<'de>>(
+    fn from_fields<'de, D: serde::Deserializer<'de>>(
         kind: &str,
-        fields: MapAccessDeserializer<A>,
-    ) -> Result<Self, A::Error>;
+        fields: D,
+    ) -> Result<Self, D::Error>;
 }
 
 /// Reads a [`TypedMessage`]: its type first, then that type's fields.
@@ -226,7 +212,6 @@ payload!(Nothing {});
 payload!(ObserveFields {
     observation: Observation
 });
-payload!(LocaleFields { locale: Option<String> = default });
 payload!(OverviewFields { locale: Option<String> = default, period: Period });
 payload!(ImportFields { export: Export });
 payload!(PauseFields { until_ms: Option<i64> = default });
@@ -241,7 +226,7 @@ payload!(PlatformFields {
     enabled: bool
 });
 payload!(HostFields { host: String });
-payload!(DiagnosticsFields { tab_url: Option<String> = default });
+payload!(PopupFields { tab_url: Option<String> = default });
 
 // Read `type` first, by hand (see `message_type`).
 impl<'de> Deserialize<'de> for Request {
@@ -253,16 +238,13 @@ impl<'de> Deserialize<'de> for Request {
 impl TypedMessage for Request {
     const EXPECTING: &'static str = "a message object whose first field is `type`";
 
-    fn from_fields<'de, A: MapAccess<'de>>(
+    fn from_fields<'de, D: serde::Deserializer<'de>>(
         kind: &str,
-        fields: MapAccessDeserializer<A>,
-    ) -> Result<Request, A::Error> {
+        fields: D,
+    ) -> Result<Request, D::Error> {
         let request = match kind {
             "observe" => Request::Observe {
                 observation: ObserveFields::deserialize(fields)?.observation,
-            },
-            "summary" => Request::Summary {
-                locale: LocaleFields::deserialize(fields)?.locale,
             },
             "overview" => {
                 let OverviewFields { locale, period } = OverviewFields::deserialize(fields)?;
@@ -301,11 +283,8 @@ impl TypedMessage for Request {
             "remove_mastodon_server" => Request::RemoveMastodonServer {
                 host: HostFields::deserialize(fields)?.host,
             },
-            "diagnostics" => Request::Diagnostics {
-                tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
-            },
             "popup" => Request::Popup {
-                tab_url: DiagnosticsFields::deserialize(fields)?.tab_url,
+                tab_url: PopupFields::deserialize(fields)?.tab_url,
             },
             "wake" => Nothing::deserialize(fields).map(|_| Request::Wake {})?,
             other => return Err(unknown_type(other)),
@@ -354,11 +333,6 @@ pub enum Response {
         /// Why.
         reason: Rejection,
     },
-    /// The dashboard's totals.
-    Summary {
-        /// The totals.
-        summary: Summary,
-    },
     /// The export.
     Export {
         /// The export.
@@ -397,11 +371,6 @@ pub enum Response {
     Settings {
         /// The settings.
         settings: Settings,
-    },
-    /// The diagnostics.
-    Diagnostics {
-        /// The diagnostics.
-        diagnostics: Diagnostics,
     },
     /// An import file was refused, and nothing was changed: what is wrong with it, as a code
     /// the page puts in words.
@@ -496,10 +465,10 @@ mod tests {
         assert!(matches!(observe, Request::Observe { .. }));
         for bad in [
             serde_json::json!({ "type": "format_the_disk" }),
-            serde_json::json!({ "type": "summary", "extra": 1 }),
-            serde_json::json!("summary"),
+            serde_json::json!({ "type": "settings", "extra": 1 }),
+            serde_json::json!("settings"),
             serde_json::json!(null),
-            serde_json::json!({ "locale": "fr", "type": "summary" }),
+            serde_json::json!({ "locale": "fr", "type": "overview", "period": "7d" }),
             serde_json::json!({ "type": "overview", "period": "8d" }),
             serde_json::json!({ "type": "import", "export": { "format": "tacheron-export", "version": 1, "records": [], "x": 1 } }),
         ] {

@@ -34,7 +34,6 @@ use crate::rules::{
     rules_for_url_with_servers,
 };
 use crate::settings::{Pause, SETTINGS_KEY, Settings};
-use crate::summary::summarize;
 use crate::views::{Overview, Period, overview, today};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
@@ -163,7 +162,6 @@ impl<S: Storage, C: Clock> Service<S, C> {
     /// The answer to a request that reads, and changes nothing in the browser.
     async fn answer(&self, request: Request) -> Response {
         match request {
-            Request::Summary { locale } => self.summary(locale.as_deref()).await,
             Request::Overview { locale, period } => self.overview(locale.as_deref(), period).await,
             Request::Dashboard { locale, period } => {
                 self.dashboard(locale.as_deref(), period).await
@@ -182,10 +180,6 @@ impl<S: Storage, C: Clock> Service<S, C> {
             },
             Request::Settings {} => match self.settings().await {
                 Ok(settings) => Response::Settings { settings },
-                Err(error) => error_response(error),
-            },
-            Request::Diagnostics { tab_url } => match self.diagnostics(tab_url.as_deref()).await {
-                Ok(diagnostics) => Response::Diagnostics { diagnostics },
                 Err(error) => error_response(error),
             },
             Request::Popup { tab_url } => self.popup(tab_url.as_deref()).await,
@@ -361,18 +355,6 @@ impl<S: Storage, C: Clock> Service<S, C> {
         }
         let _ = self.session.remove(&[SESSION_KEY.to_owned()]).await;
         Response::Deleted { days: count }
-    }
-
-    /// The totals, valued as the user chose, or by default for the browser's language.
-    async fn summary(&self, locale: Option<&str>) -> Response {
-        let (ledger, settings) = match (self.ledger().await, self.settings().await) {
-            (Ok(ledger), Ok(settings)) => (ledger, settings),
-            (Err(error), _) | (_, Err(error)) => return error_response(error),
-        };
-        let valuation = Self::valuation_of(&settings, locale);
-        Response::Summary {
-            summary: summarize(&CARD, &ledger, &valuation),
-        }
     }
 
     /// The user's settings (from the cache while the store has not changed); a store without

@@ -156,7 +156,11 @@ fn observations_from_other_sites_count_nothing() {
 fn web_pages_cannot_read_the_ledger() {
     let service = service();
     block_on(answer_of(&service, toggle("like", false, true), &youtube()));
-    for request in [Request::Summary { locale: None }, Request::Export {}] {
+    let all = Request::Overview {
+        locale: None,
+        period: Period::Named(NamedPeriod::All),
+    };
+    for request in [all, Request::Export {}] {
         for sender in [
             youtube(),
             Sender {
@@ -188,7 +192,11 @@ fn a_corrupt_day_record_is_reported_not_overwritten() {
     service.storage().put_raw("day:2026-11-28", corrupt.clone());
     assert_refused(&service, toggle("like", false, true), &youtube());
     assert_eq!(service.storage().snapshot()["day:2026-11-28"], corrupt);
-    assert_refused(&service, Request::Summary { locale: None }, &dashboard());
+    let all = Request::Overview {
+        locale: None,
+        period: Period::Named(NamedPeriod::All),
+    };
+    assert_refused(&service, all, &dashboard());
 }
 
 #[test]
@@ -221,18 +229,10 @@ fn actions_are_filed_under_the_day_they_happen_and_summed_across_days() {
         .map(|r| r["date"].as_str().unwrap_or_default().to_owned())
         .collect();
     assert_eq!(dates, ["2026-11-28", "2026-11-29"]);
-    match block_on(answer_of(
-        &service,
-        Request::Summary { locale: None },
-        &dashboard(),
-    )) {
-        Response::Summary { summary } => {
-            assert_eq!(summary.total.count, 2);
-            assert!(summary.total.seconds.central > 0.0);
-            assert!(summary.total.piece_value.low <= summary.total.piece_value.high);
-        }
-        other => panic!("expected a summary, got {other:?}"),
-    }
+    let summary = summary_of(&service, None);
+    assert_eq!(summary.total.count, 2);
+    assert!(summary.total.seconds.central > 0.0);
+    assert!(summary.total.piece_value.low <= summary.total.piece_value.high);
 }
 
 fn toggle_item(control: &str, before: bool, after: bool, item: u32) -> Request {
@@ -434,12 +434,12 @@ fn diagnostics_show_the_tab_platform_and_recent_kinds_but_no_page() {
         &youtube(),
     ));
     let ask: Request = serde_json::from_value(serde_json::json!({
-        "type": "diagnostics", "tab_url": "https://www.youtube.com/watch?v=secret"
+        "type": "popup", "tab_url": "https://www.youtube.com/watch?v=secret"
     }))
     .expect("valid");
-    let Response::Diagnostics { diagnostics } = block_on(answer_of(&service, ask, &dashboard()))
+    let Response::Popup { diagnostics, .. } = block_on(answer_of(&service, ask, &dashboard()))
     else {
-        panic!("expected diagnostics");
+        panic!("expected the popup's answer");
     };
     assert_eq!(diagnostics.tab_platform, Some(Platform::Youtube));
     let outcomes: Vec<&str> = diagnostics
@@ -493,12 +493,14 @@ fn summary_of(
     service: &Service<MemoryStorage, FixedClock>,
     locale: Option<&str>,
 ) -> tacheron::summary::Summary {
-    let request = Request::Summary {
+    // The whole ledger's summary: the overview of every day.
+    let request = Request::Overview {
         locale: locale.map(str::to_owned),
+        period: Period::Named(NamedPeriod::All),
     };
     match block_on(answer_of(service, request, &dashboard())) {
-        Response::Summary { summary } => summary,
-        other => panic!("expected a summary, got {other:?}"),
+        Response::Overview { overview } => overview.summary,
+        other => panic!("expected an overview, got {other:?}"),
     }
 }
 
@@ -588,10 +590,9 @@ fn a_pause_stops_counting_until_its_time_or_until_resumed() {
             reason: Rejection::Paused
         }
     );
-    let Response::Diagnostics { diagnostics } =
-        ask(&service, Request::Diagnostics { tab_url: None })
+    let Response::Popup { diagnostics, .. } = ask(&service, Request::Popup { tab_url: None })
     else {
-        panic!("diagnostics")
+        panic!("the popup's answer")
     };
     let last = diagnostics
         .recent

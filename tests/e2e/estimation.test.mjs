@@ -77,9 +77,9 @@ const central = (dashboard, id) => dashboard.textContent(`#${id} .central`);
 
 /** The core's summary, asked from an extension page as the dashboard asks it. */
 async function coreSummary(page) {
-  const answer = await askCore(page, "summary");
-  assert.equal(answer?.type, "summary", JSON.stringify(answer));
-  return answer.summary;
+  const answer = await askCore(page, "overview", { period: "all" });
+  assert.equal(answer?.type, "overview", JSON.stringify(answer));
+  return answer.overview.summary;
 }
 
 /** A like on the YouTube fixture, once it is stored. */

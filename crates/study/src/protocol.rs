@@ -8,8 +8,6 @@ use crate::consent::{Consent, Decision};
 use crate::manifest::Manifest;
 use crate::participation::{Participation, Queued};
 use crate::report::{ReportPeriod, Withheld};
-use serde::de::MapAccess;
-use serde::de::value::MapAccessDeserializer;
 use serde::{Deserialize, Serialize};
 use tacheron::protocol::{TypedMessage, read_message, unknown_type};
 
@@ -113,10 +111,10 @@ impl<'de> Deserialize<'de> for StudyRequest {
 impl TypedMessage for StudyRequest {
     const EXPECTING: &'static str = "a study message object whose first field is `type`";
 
-    fn from_fields<'de, A: MapAccess<'de>>(
+    fn from_fields<'de, D: serde::Deserializer<'de>>(
         kind: &str,
-        fields: MapAccessDeserializer<A>,
-    ) -> Result<StudyRequest, A::Error> {
+        fields: D,
+    ) -> Result<StudyRequest, D::Error> {
         let request = match kind {
             "study_check" => StudyRequest::Check {
                 manifest: CheckFields::deserialize(fields)?.manifest,
